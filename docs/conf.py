@@ -1,0 +1,49 @@
+"""Sphinx configuration of the guide (both languages build from this file)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from guidekit.settings import find_root, load
+
+SETTINGS = load(find_root(Path(__file__).parent))
+
+project = "Django layout guide"
+author = "The guide's authors"
+copyright = "2026, the guide's authors"  # noqa: A001 (Sphinx's name)
+
+extensions = [
+    "myst_parser",
+    "sphinx_copybutton",
+    "guidekit.sphinxext",
+]
+source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
+exclude_patterns = ["_build", "locale", "Thumbs.db", ".DS_Store"]
+
+# Languages: English is the source; translations live in locale/<lang>/.
+language = "en"
+locale_dirs = ["locale/"]
+gettext_compact = False  # one catalogue per document
+gettext_location = False  # no source lines in catalogues: they churn on edits
+gettext_uuid = False
+gettext_allow_fuzzy_translations = False
+# Literal blocks stay out of the catalogues: code is the same in every language.
+gettext_additional_targets: list[str] = []
+
+html_theme = "furo"
+html_title = "Django layout guide"
+html_static_path = ["_static"]
+html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL") or (
+    f"{SETTINGS.base_url}{language}/"
+)
+
+# Copy only the commands of console blocks, never prompts or output.
+copybutton_prompt_text = r"\$ |>>> |\.\.\. "
+copybutton_prompt_is_regexp = True
+copybutton_only_copy_prompt_lines = True
+copybutton_line_continuation_character = "\\"
+
+# What a doctest runs in: the example's own interpreter and settings.
+tangle_doctest_command = "uv run python"
+nitpicky = True

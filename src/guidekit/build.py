@@ -1,0 +1,113 @@
+"""Build the site in every language, side by side, plus a root page."""
+
+from __future__ import annotations
+
+import html
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from guidekit.settings import Settings
+
+
+class BuildError(Exception):
+    """A language's Sphinx build failed; the text holds its warnings."""
+
+
+def language_options(settings: Settings, language: str, purpose: str) -> list[str]:
+    """Sphinx options for one language; each purpose keeps its own doctrees."""
+    return [
+        "--doctree-dir",
+        str(settings.build_dir / f"doctrees-{purpose}" / language),
+        "--define",
+        f"language={language}",
+    ]
+
+
+def sphinx_command(settings: Settings, language: str) -> list[str]:
+    """``sphinx-build`` for one language's HTML, warnings as errors."""
+    return [
+        sys.executable,
+        "-m",
+        "sphinx",
+        "--builder",
+        "html",
+        "--fail-on-warning",
+        "--keep-going",
+        "--quiet",
+        *language_options(settings, language, "html"),
+        str(settings.docs_dir),
+        str(settings.html_dir(language)),
+    ]
+
+
+def build_language(settings: Settings, language: str) -> None:
+    """Build one language into ``html/<language>/``."""
+    result = subprocess.run(
+        sphinx_command(settings, language),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if result.returncode != 0:
+        raise BuildError(f"{language}: {(result.stderr or result.stdout).strip()}")
+
+
+def root_page(settings: Settings) -> str:
+    """The site root: send a visitor to their language, with plain links.
+
+    Only this page redirects, and only into a language folder, so no loop is
+    possible; a language chosen with the switcher (stored by the pages) wins
+    over the browser's preference.
+    """
+    languages = settings.languages
+    links = "\n".join(
+        f'    <li><a href="{lang}/" hreflang="{lang}" lang="{lang}">{html.escape(_NAMES.get(lang, lang))}</a></li>'
+        for lang in languages
+    )
+    supported = ", ".join(f'"{lang}"' for lang in languages)
+    return f"""<!DOCTYPE html>
+<html lang="{languages[0]}">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <title>Django layout guide</title>
+  <script>
+    (function () {{
+      var supported = [{supported}];
+      var stored = null;
+      try {{ stored = localStorage.getItem("guide-language"); }} catch (e) {{}}
+      var wanted = (navigator.languages || [navigator.language || ""]).map(
+        function (tag) {{ return tag.slice(0, 2).toLowerCase(); }});
+      if (stored) {{ wanted.unshift(stored); }}
+      for (var i = 0; i < wanted.length; i++) {{
+        if (supported.indexOf(wanted[i]) !== -1) {{
+          window.location.replace(wanted[i] + "/");
+          return;
+        }}
+      }}
+      window.location.replace(supported[0] + "/");
+    }})();
+  </script>
+</head>
+<body>
+  <ul>
+{links}
+  </ul>
+</body>
+</html>
+"""
+
+
+_NAMES = {"en": "English", "tr": "Türkçe"}
+
+
+def build_site(settings: Settings, progress: Callable[[str], None]) -> Path:
+    """Build every language and the root page; return the root page's path."""
+    for language in settings.languages:
+        progress(f"building the {language} site")
+        build_language(settings, language)
+    index = settings.html_dir() / "index.html"
+    index.write_text(root_page(settings), encoding="utf-8")
+    return index

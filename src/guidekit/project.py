@@ -1,0 +1,91 @@
+"""Tangle the guide into a directory, with generated files, and check it.
+
+Glue between :mod:`guidekit.collector` (Sphinx) and the tangle engine.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from guidekit.collector import Guide
+from guidekit.tangle.compare import Finding, compare
+from guidekit.tangle.engine import Tree, steps_upto, tangle
+from guidekit.tangle.replay import ReplayOptions, replay
+from guidekit.tangle.writer import replace_directory, write_file
+
+# Generated files come from commands that fetch packages (``uv lock``).
+GENERATION_TIERS = frozenset({"network"})
+
+
+def say(message: str) -> None:
+    """A progress line on stderr, so stdout stays for results."""
+    print(f"guide: {message}", file=sys.stderr, flush=True)
+
+
+def prune(root: Path, tree: Tree) -> None:
+    """Remove what the commands left that no block owns (venvs, caches, ...)."""
+    for path in sorted(root.rglob("*"), reverse=True):
+        relative = path.relative_to(root).as_posix()
+        if path.is_symlink() or path.is_file():
+            if relative not in tree.files:
+                path.unlink()
+        elif path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
+
+
+def materialise(
+    guide: Guide,
+    dest: Path,
+    upto: str | None = None,
+    progress: Callable[[str], None] = say,
+) -> Tree:
+    """Write the example as it stands at checkpoint ``upto`` into ``dest``.
+
+    Runs the commands that make files, in a temporary sibling of ``dest``;
+    ``dest`` is replaced only when everything succeeded.
+    """
+    steps = steps_upto(guide.steps, upto)
+    tree = tangle(steps)  # finds bad steps before anything runs or is written
+    options = ReplayOptions(
+        run_all=False,
+        tiers=GENERATION_TIERS,
+        normalizers=guide.normalizers,
+        doctest_command=guide.doctest_command,
+        progress=progress,
+    )
+
+    def fill(tmp: Path) -> None:
+        replay(steps, tmp, options)
+        prune(tmp, tree)
+
+    replace_directory(dest, fill)
+    return tree
+
+
+def write_shown(guide: Guide, dest: Path, upto: str | None = None) -> Tree:
+    """Write only the files that blocks show, running no command."""
+    tree = tangle(steps_upto(guide.steps, upto))
+
+    def fill(tmp: Path) -> None:
+        for path, file in tree.shown().items():
+            write_file(tmp, path, file)
+
+    replace_directory(dest, fill)
+    return tree
+
+
+def check(guide: Guide, example_root: Path) -> tuple[Tree, list[Finding]]:
+    """Tangle afresh and compare with the committed ``example_root``."""
+    with tempfile.TemporaryDirectory(prefix="guide-check-") as scratch:
+        fresh = Path(scratch) / "example"
+        tree = materialise(guide, fresh)
+        return tree, compare(fresh, example_root, tree)
+
+
+def copy_tree(source: Path, dest: Path) -> None:
+    """Copy a tangled tree keeping modes (used by tests and archives)."""
+    shutil.copytree(source, dest, symlinks=False, dirs_exist_ok=True)

@@ -1,0 +1,140 @@
+"""Sphinx extension: show the example project's files and commands, and tangle them.
+
+``setup()`` reads as a table of contents: config values, the domain with its
+directives, then the event handlers that collect, check and render.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+from sphinx.util import logging
+
+from guidekit import __version__
+from guidekit.sphinxext import attributes as attr
+from guidekit.sphinxext.collect import collect, location_of
+from guidekit.sphinxext.diffs import diff_views
+from guidekit.sphinxext.domain import TangleDomain
+from guidekit.tangle.errors import TangleError
+
+logger = logging.getLogger(__name__)
+
+# Patterns for volatile output, by name; a command block opts in with
+# ``:normalize: NAME ...``. Each is (regex, replacement). conf.py may add more.
+DEFAULT_NORMALIZERS: dict[str, tuple[str, str]] = {
+    "duration": (r"\b\d+(?:\.\d+)?\s?(?:ms|s|µs|m)\b", "<duration>"),
+}
+
+
+def relative_to_repository(app: Sphinx) -> Callable[[str], str]:
+    """Paths in messages are relative to the folder that holds ``docs/``."""
+    top = Path(app.srcdir).parent
+
+    def relative(source: str) -> str:
+        return Path(os.path.relpath(source, top)).as_posix()
+
+    return relative
+
+
+def domain_of(env: BuildEnvironment) -> TangleDomain:
+    """The tangle domain of ``env``, typed."""
+    domain = env.get_domain("tangle")
+    assert isinstance(domain, TangleDomain)
+    return domain
+
+
+def on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
+    """Record the document's steps; warn about each unclassified literal block."""
+    relative = relative_to_repository(app)
+    found = collect(doctree, relative)
+    domain = domain_of(app.env)
+    domain.steps_by_doc[app.env.docname] = found.steps
+    domain.diff_wanted[app.env.docname] = [
+        str(location_of(node, doctree, relative))
+        for node in doctree.findall(nodes.literal_block)
+        if node.get(attr.SHOW) == "diff"
+    ]
+    domain.unclassified[app.env.docname] = [str(where) for where in found.unclassified]
+
+
+def on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """Tangle the whole guide once: report bad steps, prepare diff views.
+
+    Returns the documents whose diff views changed, so Sphinx rewrites them
+    even when their own source did not change.
+    """
+    domain = domain_of(env)
+    for docname in sorted(domain.unclassified):
+        for where in domain.unclassified[docname]:
+            logger.warning(
+                "literal block is not tangled, run or marked illustrative; use"
+                " tangle:file, tangle:command, a >>> doctest or tangle:illustration",
+                location=where,
+                type="tangle",
+                subtype="unclassified",
+            )
+    for docname in domain.unreachable():
+        logger.warning(
+            "document has tangle blocks but no toctree leads to it",
+            location=docname,
+            type="tangle",
+            subtype="order",
+        )
+    owner = {key: doc for doc, keys in domain.diff_wanted.items() for key in keys}
+    try:
+        views = diff_views(domain.ordered_steps(), set(owner))
+    except TangleError as error:
+        logger.warning(
+            error.message,
+            location=str(error.location) if error.location else None,
+            type="tangle",
+            subtype="step",
+        )
+        return []
+    changed = {
+        owner[key]
+        for key in owner
+        if views.get(key) != domain.diffs.get(key) and key in owner
+    }
+    domain.data["diffs"] = views
+    return sorted(changed)
+
+
+def on_doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """Replace the text of diff views with the diff computed from the tangle."""
+    diffs = domain_of(app.env).diffs
+    relative = relative_to_repository(app)
+    for node in doctree.findall(nodes.literal_block):
+        if node.get(attr.SHOW) != "diff":
+            continue
+        text = diffs.get(str(location_of(node, doctree, relative)))
+        if text is not None:
+            node.children = [nodes.Text(text)]
+            node.rawsource = text
+            node["language"] = "diff"
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    """Register config, the domain, the translations and the handlers."""
+    app.add_config_value(
+        "tangle_normalizers", DEFAULT_NORMALIZERS, "env", types=frozenset({dict})
+    )
+    # The command that runs a doctest in the example: it gets ``-c CODE``.
+    app.add_config_value("tangle_doctest_command", "python", "", types=frozenset({str}))
+    app.add_domain(TangleDomain)
+    app.add_message_catalog("guidekit", str(Path(__file__).parent / "locale"))
+    app.connect("doctree-read", on_doctree_read)
+    app.connect("env-updated", on_env_updated)
+    app.connect("doctree-resolved", on_doctree_resolved)
+    return {
+        "version": __version__,
+        "env_version": TangleDomain.data_version,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

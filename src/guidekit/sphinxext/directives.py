@@ -1,0 +1,159 @@
+"""The directives a chapter uses to show the example project.
+
+Each subclasses Sphinx's ``CodeBlock`` and only adds attributes to the
+``literal_block`` it renders (see :mod:`guidekit.sphinxext.nodes`), so the
+output is an ordinary highlighted, copyable block.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.directives.code import CodeBlock
+from sphinx.locale import get_translation
+from sphinx.util.docutils import SphinxDirective
+from sphinx.util.typing import OptionSpec
+
+from guidekit.sphinxext import attributes as attr
+from guidekit.sphinxext.language import guess_language
+from guidekit.tangle.steps import Action
+
+_ = get_translation("guidekit")
+
+TIERS = ("docker", "network")
+
+
+def _words(argument: str | None) -> list[str]:
+    return (argument or "").replace(",", " ").split()
+
+
+def _yes_no(argument: str | None) -> str:
+    value = (argument or "yes").strip().lower()
+    if value not in {"yes", "no"}:
+        raise ValueError("expected 'yes', 'no' or nothing")
+    return value
+
+
+def _tiers(argument: str | None) -> list[str]:
+    words = _words(argument)
+    unknown = sorted(set(words) - set(TIERS))
+    if unknown:
+        raise ValueError(f"unknown tier {unknown[0]!r}; known: {', '.join(TIERS)}")
+    return words
+
+
+def _literal(result: list[nodes.Node]) -> nodes.literal_block:
+    """The literal block inside what ``CodeBlock.run`` returned."""
+    for node in result:
+        if isinstance(node, nodes.literal_block):
+            return node
+        if isinstance(node, nodes.Element):
+            found = next(node.findall(nodes.literal_block), None)
+            if found is not None:
+                return found
+    raise AssertionError("CodeBlock returned no literal block")
+
+
+class FileDirective(CodeBlock):
+    """Show a file of the example project and write it in the tangle."""
+
+    required_arguments = 1
+    optional_arguments = 0
+    option_spec: ClassVar[OptionSpec] = {
+        **CodeBlock.option_spec,
+        "action": lambda a: directives.choice(a, [x.value for x in Action]),
+        "region": directives.unchanged_required,
+        "executable": _yes_no,
+        "language": directives.unchanged_required,
+        "show": lambda a: directives.choice(a, ["file", "diff"]),
+    }
+
+    def run(self) -> list[nodes.Node]:
+        path = self.arguments[0]
+        action = self.options.get("action", Action.CREATE.value)
+        if (action == Action.REGION.value) != ("region" in self.options):
+            raise self.error(":region: NAME goes with :action: region, and only there")
+        self.arguments = [self.options.get("language") or guess_language(path)]
+        self.options.setdefault("caption", path)
+        result = super().run()
+        literal = _literal(result)
+        literal[attr.KIND] = "file"
+        literal[attr.PATH] = path
+        literal[attr.ACTION] = action
+        literal[attr.SHOW] = self.options.get("show", "file")
+        if "region" in self.options:
+            literal[attr.REGION] = self.options["region"]
+        if "executable" in self.options:
+            literal[attr.EXECUTABLE] = self.options["executable"]
+        return result
+
+
+class CommandDirective(CodeBlock):
+    """Commands the reader types, with their output, run by the tests."""
+
+    required_arguments = 0
+    optional_arguments = 0
+    option_spec: ClassVar[OptionSpec] = {
+        **CodeBlock.option_spec,
+        "needs": _tiers,
+        "creates": _words,
+        "normalize": _words,
+        "returncode": directives.nonnegative_int,
+        "hide-output": directives.flag,
+    }
+
+    def run(self) -> list[nodes.Node]:
+        if not self.content or not self.content[0].startswith("$ "):
+            raise self.error("a command block starts with a '$ ' prompt line")
+        known = self.config.tangle_normalizers
+        for name in self.options.get("normalize", []):
+            if name not in known:
+                raise self.error(
+                    f"unknown normalizer {name!r}; conf.py declares: {', '.join(sorted(known))}"
+                )
+        self.arguments = ["console"]
+        result = super().run()
+        literal = _literal(result)
+        literal[attr.KIND] = "command"
+        literal[attr.NEEDS] = self.options.get("needs", [])
+        literal[attr.CREATES] = self.options.get("creates", [])
+        literal[attr.NORMALIZE] = self.options.get("normalize", [])
+        literal[attr.RETURNCODE] = self.options.get("returncode", 0)
+        literal[attr.HIDE_OUTPUT] = "hide-output" in self.options
+        return result
+
+
+class IllustrationDirective(CodeBlock):
+    """A block that is neither tangled nor run; ``:reason:`` says why."""
+
+    option_spec: ClassVar[OptionSpec] = {
+        **CodeBlock.option_spec,
+        "reason": directives.unchanged_required,
+    }
+
+    def run(self) -> list[nodes.Node]:
+        if not self.options.get("reason", "").strip():
+            raise self.error("an illustration needs a :reason: saying why it is not run")
+        result = super().run()
+        _literal(result)[attr.KIND] = "illustration"
+        return result
+
+
+class CheckpointDirective(SphinxDirective):
+    """The end of a chapter: the example must work as it stands here."""
+
+    required_arguments = 1
+    has_content = True
+
+    def run(self) -> list[nodes.Node]:
+        name = self.arguments[0]
+        note = nodes.admonition(classes=["tangle-checkpoint"])
+        note[attr.CHECKPOINT] = name
+        self.set_source_info(note)
+        title = nodes.title("", _("Checkpoint: %s") % name)
+        note += title
+        if self.content:
+            note += self.parse_content_to_nodes()
+        return [note]

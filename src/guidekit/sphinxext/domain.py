@@ -1,0 +1,99 @@
+"""Per-document tangle state, kept where Sphinx keeps per-document state.
+
+Steps are stored by docname, so incremental and parallel builds stay correct
+(``clear_doc``/``merge_domaindata``); the global order comes from the toctree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any, ClassVar
+
+from sphinx.domains import Domain
+
+from guidekit.sphinxext.directives import (
+    CheckpointDirective,
+    CommandDirective,
+    FileDirective,
+    IllustrationDirective,
+)
+from guidekit.sphinxext.order import document_order
+from guidekit.tangle.steps import Step
+
+
+class TangleDomain(Domain):
+    """The ``tangle:`` directives and the steps they recorded."""
+
+    name = "tangle"
+    label = "Tangle"
+    directives: ClassVar = {
+        "file": FileDirective,
+        "command": CommandDirective,
+        "illustration": IllustrationDirective,
+        "checkpoint": CheckpointDirective,
+    }
+    # steps: docname -> steps; diff_wanted: docname -> locations of diff views;
+    # unclassified: docname -> locations of bare literal blocks (re-reported on
+    # every build, so an incremental build cannot hide them);
+    # diffs: location -> rendered diff (filled after all documents are read).
+    initial_data: ClassVar[dict[str, Any]] = {
+        "steps": {},
+        "unclassified": {},
+        "diff_wanted": {},
+        "diffs": {},
+    }
+    data_version = 1
+
+    @property
+    def steps_by_doc(self) -> dict[str, list[Step]]:
+        steps: dict[str, list[Step]] = self.data["steps"]
+        return steps
+
+    @property
+    def diff_wanted(self) -> dict[str, list[str]]:
+        wanted: dict[str, list[str]] = self.data["diff_wanted"]
+        return wanted
+
+    @property
+    def unclassified(self) -> dict[str, list[str]]:
+        found: dict[str, list[str]] = self.data["unclassified"]
+        return found
+
+    @property
+    def diffs(self) -> dict[str, str]:
+        diffs: dict[str, str] = self.data["diffs"]
+        return diffs
+
+    def clear_doc(self, docname: str) -> None:
+        self.steps_by_doc.pop(docname, None)
+        self.diff_wanted.pop(docname, None)
+        self.unclassified.pop(docname, None)
+
+    def merge_domaindata(self, docnames: Iterable[str], otherdata: dict[str, Any]) -> None:
+        for docname in docnames:
+            if docname in otherdata["steps"]:
+                self.steps_by_doc[docname] = otherdata["steps"][docname]
+            for key in ("diff_wanted", "unclassified"):
+                if docname in otherdata[key]:
+                    self.data[key][docname] = otherdata[key][docname]
+
+    def reading_order(self) -> list[str]:
+        """Documents in toctree order (the order of previous/next links)."""
+        return document_order(self.env.config.root_doc, self.env.toctree_includes)
+
+    def ordered_steps(self) -> list[Step]:
+        """Every recorded step, in the order a reader meets it."""
+        return [
+            step
+            for docname in self.reading_order()
+            for step in self.steps_by_doc.get(docname, [])
+        ]
+
+    def unreachable(self) -> list[str]:
+        """Documents with steps that no toctree leads to."""
+        order = set(self.reading_order())
+        return sorted(d for d, s in self.steps_by_doc.items() if s and d not in order)
+
+    def resolve_any_xref(self, *args: Any, **kwargs: Any) -> list[Any]:
+        # The domain has no cross-reference targets.
+        return []

@@ -1,0 +1,199 @@
+"""Replay the guide on disk: write files, run commands and doctests in order.
+
+This is what a reader does by hand. ``guide tangle`` replays only the commands
+that make files (``:creates:``); the tests replay everything.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import os
+import re
+import subprocess
+import tempfile
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+from guidekit.tangle.engine import Tangler
+from guidekit.tangle.errors import TangleError
+from guidekit.tangle.paths import check_inside
+from guidekit.tangle.steps import (
+    CheckpointStep,
+    Command,
+    CommandStep,
+    DoctestStep,
+    FileStep,
+    Location,
+    Step,
+)
+from guidekit.tangle.writer import write_file
+
+# Runs inside the example's interpreter: the doctest text comes by file so that
+# quoting never changes it. Plain stdlib doctest, as Sybil and sphinx.ext.doctest
+# use underneath; neither can run in another project's virtualenv.
+DOCTEST_BOOTSTRAP = """\
+import doctest, os, sys
+path, name, line = os.environ["GUIDE_DOCTEST"].rsplit(":", 2)
+with open(path, encoding="utf-8") as handle:
+    text = handle.read()
+test = doctest.DocTestParser().get_doctest(text, {}, name, name, int(line))
+runner = doctest.DocTestRunner(optionflags=doctest.REPORT_UDIFF)
+runner.run(test)
+sys.exit(1 if runner.failures else 0)
+"""
+
+# The runner's own environment must not leak into the reader's commands.
+_DROPPED_ENV = ("VIRTUAL_ENV", "PYTHONPATH", "UV_PROJECT_ENVIRONMENT")
+
+
+@dataclasses.dataclass(frozen=True)
+class ReplayOptions:
+    """How much of the guide to replay and with what."""
+
+    # Run every command (tests) or only those that make files (tangle).
+    run_all: bool = False
+    # Tiers this machine offers, e.g. {"network", "docker"}.
+    tiers: frozenset[str] = frozenset()
+    normalizers: Mapping[str, tuple[str, str]] = dataclasses.field(
+        default_factory=dict
+    )
+    doctest_command: tuple[str, ...] = ("python",)
+    extra_env: Mapping[str, str] = dataclasses.field(default_factory=dict)
+    timeout: float = 900.0
+    progress: Callable[[str], None] = lambda _message: None
+    on_checkpoint: Callable[[str, Path], None] | None = None
+
+
+def command_env(extra: Mapping[str, str]) -> dict[str, str]:
+    """The environment a reader's shell would have, plus ``extra``."""
+    env = {k: v for k, v in os.environ.items() if k not in _DROPPED_ENV}
+    env.update({"NO_COLOR": "1", "TERM": "dumb"})
+    env.update(extra)
+    return env
+
+
+def normalise(text: str, names: tuple[str, ...], table: Mapping[str, tuple[str, str]]) -> str:
+    """Apply the declared patterns ``names`` from ``table`` to ``text``."""
+    for name in names:
+        pattern, replacement = table[name]
+        text = re.sub(pattern, replacement, text, flags=re.MULTILINE)
+    return text.rstrip("\n")
+
+
+class Replayer:
+    """Holds the on-disk project and the in-memory tree side by side."""
+
+    def __init__(self, root: Path, options: ReplayOptions) -> None:
+        self.root = root
+        self.options = options
+        self.tangler = Tangler()
+        self.env = command_env(options.extra_env)
+        self.skipped: list[Location] = []
+
+    def step(self, step: Step) -> None:
+        self.tangler.apply(step)
+        match step:
+            case FileStep():
+                check_inside(self.root, step.path, step.location)
+                write_file(self.root, step.path, self.tangler.tree.files[step.path])
+            case CommandStep():
+                self._command_step(step)
+            case DoctestStep():
+                if self.options.run_all:
+                    self._doctest(step)
+            case CheckpointStep():
+                self.options.progress(f"checkpoint {step.name}")
+                if self.options.on_checkpoint is not None:
+                    self.options.on_checkpoint(step.name, self.root)
+
+    def _command_step(self, step: CommandStep) -> None:
+        if not (self.options.run_all or step.creates):
+            return
+        missing = step.needs - self.options.tiers
+        if missing:
+            if step.creates:
+                raise TangleError(
+                    step.location,
+                    f"needs {', '.join(sorted(missing))} to make"
+                    f" {', '.join(step.creates)}, which this run lacks",
+                )
+            self.skipped.append(step.location)
+            return
+        for command in step.commands:
+            self._run(step, command)
+        for path in step.creates:
+            if not check_inside(self.root, path, step.location).is_file():
+                raise TangleError(step.location, f"the commands did not create {path}")
+
+    def _run(self, step: CommandStep, command: Command) -> None:
+        self.options.progress(f"$ {command.line}")
+        result = subprocess.run(
+            ["bash", "-o", "errexit", "-o", "pipefail", "-c", command.line],
+            cwd=self.root,
+            env=self.env,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            errors="replace",
+            timeout=self.options.timeout,
+            check=False,
+        )
+        if result.returncode != step.returncode:
+            raise TangleError(
+                step.location,
+                f"`{command.line}` exited {result.returncode}, the guide says"
+                f" {step.returncode}; its output:\n{result.stdout}",
+            )
+        if step.hide_output:
+            return
+        table = self.options.normalizers
+        expected = normalise(command.output, step.normalize, table)
+        actual = normalise(result.stdout, step.normalize, table)
+        if expected != actual:
+            diff = "\n".join(
+                difflib.unified_diff(
+                    expected.splitlines(),
+                    actual.splitlines(),
+                    "shown in the guide",
+                    "printed",
+                    lineterm="",
+                )
+            )
+            raise TangleError(
+                step.location, f"`{command.line}` printed something else:\n{diff}"
+            )
+
+    def _doctest(self, step: DoctestStep) -> None:
+        self.options.progress(f"doctest at {step.location}")
+        with tempfile.NamedTemporaryFile(
+            "w", suffix=".txt", encoding="utf-8", delete=False
+        ) as handle:
+            handle.write(step.source)
+        try:
+            env = {**self.env, "GUIDE_DOCTEST": f"{handle.name}:{step.location.doc}:{step.location.line}"}
+            result = subprocess.run(
+                [*self.options.doctest_command, "-c", DOCTEST_BOOTSTRAP],
+                cwd=self.root,
+                env=env,
+                stdin=subprocess.DEVNULL,
+                capture_output=True,
+                text=True,
+                timeout=self.options.timeout,
+                check=False,
+            )
+        finally:
+            Path(handle.name).unlink()
+        if result.returncode != 0:
+            raise TangleError(
+                step.location, f"doctest failed:\n{result.stdout}{result.stderr}"
+            )
+
+
+def replay(steps: list[Step], root: Path, options: ReplayOptions) -> Replayer:
+    """Replay ``steps`` into the existing directory ``root``; return the state."""
+    replayer = Replayer(root, options)
+    for step in steps:
+        replayer.step(step)
+    return replayer
