@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from guidekit.build import BuildError, build_site
 from guidekit.collector import GuideError, read_guide
-from guidekit.project import check, materialise, say, write_shown
+from guidekit.project import check, materialise, run_guide, say, write_shown
 from guidekit.serve import serve
 from guidekit.settings import Settings, SettingsError, find_root, load
 from guidekit.tangle.engine import tangle
@@ -59,6 +60,23 @@ def cmd_check(settings: Settings, args: argparse.Namespace) -> int:
         print(f"{len(findings)} problem(s); run `guide tangle` to rewrite the example.")
         return PROBLEM
     print(f"{settings.example_root} matches the guide.")
+    return OK
+
+
+def cmd_run(settings: Settings, args: argparse.Namespace) -> int:
+    """Replay the guide as a reader would: every file, command and doctest."""
+    tiers = frozenset(args.tiers.replace(",", " ").split())
+    dest = Path(args.keep) if args.keep else None
+    with tempfile.TemporaryDirectory(prefix="guide-run-") as scratch:
+        folder = dest or Path(scratch)
+        folder.mkdir(parents=True, exist_ok=True)
+        if any(folder.iterdir()):
+            print(f"guide: {folder} is not empty", file=sys.stderr)
+            return USAGE
+        skipped = run_guide(read_guide(settings, args.language), folder, tiers, args.upto)
+    for where in skipped:
+        print(f"skipped (needs a tier this run lacks): {where}")
+    print("Every command and doctest gave what the guide shows.")
     return OK
 
 
@@ -116,6 +134,13 @@ def parser() -> argparse.ArgumentParser:
     tangle_cmd.add_argument(
         "--no-generate", action="store_true", help="skip commands that make files (uv.lock, ...)"
     )
+    run = add("run", cmd_run)
+    run.add_argument("--upto", metavar="NAME", help="stop at this checkpoint")
+    run.add_argument("--language", help="read the docs in this language")
+    run.add_argument(
+        "--tiers", default="network", help="tiers this machine has (default: network)"
+    )
+    run.add_argument("--keep", metavar="DIR", help="replay into this empty folder and keep it")
     add("check", cmd_check)
     blame = add("blame", cmd_blame)
     blame.add_argument("path", help="a path relative to the example root")

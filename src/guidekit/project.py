@@ -66,6 +66,31 @@ def materialise(
     return tree
 
 
+def run_guide(
+    guide: Guide,
+    dest: Path,
+    tiers: frozenset[str],
+    upto: str | None = None,
+    progress: Callable[[str], None] = say,
+    on_checkpoint: Callable[[str, Path], None] | None = None,
+) -> list[str]:
+    """Do what a reader does, in the empty folder ``dest``: every file, command
+    and doctest in order. Returns the locations of commands skipped for want of
+    a tier.
+    """
+    steps = steps_upto(guide.steps, upto)
+    tangle(steps)  # bad steps fail before anything runs
+    options = ReplayOptions(
+        run_all=True,
+        tiers=tiers,
+        normalizers=guide.normalizers,
+        doctest_command=guide.doctest_command,
+        progress=progress,
+        on_checkpoint=on_checkpoint,
+    )
+    return [str(where) for where in replay(steps, dest, options).skipped]
+
+
 def write_shown(guide: Guide, dest: Path, upto: str | None = None) -> Tree:
     """Write only the files that blocks show, running no command."""
     tree = tangle(steps_upto(guide.steps, upto))
