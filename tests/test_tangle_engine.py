@@ -1,0 +1,236 @@
+"""The tangle core on its own: steps in, tree out, errors with locations."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from guidekit.tangle import (
+    Action,
+    CheckpointStep,
+    CommandStep,
+    FileStep,
+    Location,
+    TangleError,
+    tangle,
+)
+from guidekit.tangle.engine import Tangler, steps_upto
+from guidekit.tangle.paths import check_inside
+from guidekit.tangle.steps import Command, DoctestStep, step_from_json, step_to_json
+from guidekit.tangle.writer import replace_directory, write_file
+
+AT = Location("docs/a.rst", 3)
+
+
+def put(path: str, content: str, action: Action = Action.CREATE, **extra: object) -> FileStep:
+    return FileStep(AT, path, action, content, **extra)  # type: ignore[arg-type]
+
+
+def test_create_replace_append_region() -> None:
+    tree = tangle(
+        [
+            put("a.py", "# region body\nx = 1\n# endregion body\ny = 2"),
+            put("a.py", "x = 10", Action.REGION, region="body"),
+            put("a.py", "z = 3", Action.APPEND),
+            put("b.txt", "old"),
+            put("b.txt", "new", Action.REPLACE),
+        ]
+    )
+    assert tree.files["a.py"].content == (
+        "# region body\nx = 10\n# endregion body\ny = 2\nz = 3\n"
+    )
+    assert tree.files["b.txt"].content == "new\n"
+    assert [str(o) for o in tree.files["a.py"].owners] == ["docs/a.rst:3"] * 3
+
+
+def test_region_markers_in_other_comment_syntaxes() -> None:
+    html = "<ul>\n{# region items #}\n<li>a</li>\n{# endregion items #}\n</ul>"
+    tree = tangle(
+        [put("t.html", html), put("t.html", "<li>b</li>", Action.REGION, region="items")]
+    )
+    assert "<li>b</li>" in (tree.files["t.html"].content or "")
+    assert "<li>a</li>" not in (tree.files["t.html"].content or "")
+
+
+def test_executable_bit_is_set_and_kept() -> None:
+    tree = tangle(
+        [put("run.sh", "echo", executable=True), put("run.sh", "echo 2", Action.REPLACE)]
+    )
+    assert tree.files["run.sh"].executable is True
+    tree = tangle(
+        [
+            put("run.sh", "echo", executable=True),
+            put("run.sh", "echo 2", Action.REPLACE, executable=False),
+        ]
+    )
+    assert tree.files["run.sh"].executable is False
+
+
+@pytest.mark.parametrize(
+    ("path", "message"),
+    [
+        ("/etc/passwd", "docs/a.rst:3: path '/etc/passwd' is absolute"),
+        ("a/../../x", "docs/a.rst:3: path 'a/../../x' contains '..'"),
+        ("a//b", "docs/a.rst:3: path 'a//b' is not normalised; write a/b"),
+        ("./a", "docs/a.rst:3: path './a' is not normalised; write a"),
+        ("a\\b", "docs/a.rst:3: path 'a\\\\b' uses '\\'; write it with '/'"),
+    ],
+)
+def test_bad_paths(path: str, message: str) -> None:
+    with pytest.raises(TangleError) as caught:
+        tangle([put(path, "x")])
+    assert str(caught.value).startswith(message)
+
+
+def test_create_of_existing_file() -> None:
+    second = FileStep(Location("docs/b.rst", 9), "a.py", Action.CREATE, "y")
+    with pytest.raises(TangleError) as caught:
+        tangle([put("a.py", "x"), second])
+    assert str(caught.value) == (
+        "docs/b.rst:9: create: a.py already exists (written at docs/a.rst:3);"
+        " use :action: replace"
+    )
+
+
+@pytest.mark.parametrize("action", [Action.REPLACE, Action.APPEND])
+def test_change_of_missing_file(action: Action) -> None:
+    with pytest.raises(TangleError) as caught:
+        tangle([put("a.py", "x", action)])
+    assert str(caught.value) == (
+        f"docs/a.rst:3: {action}: a.py does not exist yet; use :action: create"
+    )
+
+
+def test_missing_region() -> None:
+    with pytest.raises(TangleError) as caught:
+        tangle(
+            [
+                put("a.py", "# region one\n# endregion one"),
+                put("a.py", "x", Action.REGION, region="two"),
+            ]
+        )
+    assert str(caught.value) == (
+        "docs/a.rst:3: region 'two' not found in a.py (regions there: one)"
+    )
+
+
+def test_paths_differing_only_in_case() -> None:
+    with pytest.raises(TangleError) as caught:
+        tangle([put("README.md", "x"), put("readme.md", "y")])
+    assert "readme.md differs only in case from README.md" in str(caught.value)
+
+
+def test_file_and_folder_of_the_same_name() -> None:
+    with pytest.raises(TangleError, match="cannot both exist"):
+        tangle([put("a", "x"), put("a/b", "y")])
+
+
+def test_content_that_is_not_utf8() -> None:
+    # Undecodable bytes reach Python as lone surrogates (surrogateescape).
+    with pytest.raises(TangleError) as caught:
+        tangle([put("a.txt", "caf\udce9")])
+    assert str(caught.value).startswith("docs/a.rst:3: content of a.txt is not valid UTF-8")
+
+
+def test_checkpoints() -> None:
+    steps = [
+        put("a", "1"),
+        CheckpointStep(AT, "first"),
+        put("a", "2", Action.REPLACE),
+        CheckpointStep(AT, "second"),
+    ]
+    assert tangle(steps, upto="first").files["a"].content == "1\n"
+    assert tangle(steps).files["a"].content == "2\n"
+    with pytest.raises(TangleError) as caught:
+        steps_upto(steps, "third")
+    assert str(caught.value) == "unknown checkpoint 'third' (known: first, second)"
+    with pytest.raises(TangleError, match="checkpoint 'first' already defined at"):
+        tangle([*steps, CheckpointStep(Location("docs/z.rst", 1), "first")])
+
+
+def test_generated_files_are_owned_by_their_command() -> None:
+    make_lock = CommandStep(
+        Location("docs/c.rst", 4), (Command("uv lock", ""),), creates=("uv.lock",)
+    )
+    tree = tangle([make_lock])
+    assert tree.files["uv.lock"].generated
+    assert tree.shown() == {}
+    with pytest.raises(TangleError, match="made by a command at docs/c.rst:4"):
+        tangle([make_lock, put("uv.lock", "x", Action.APPEND)])
+    replaced = tangle([make_lock, put("uv.lock", "x", Action.REPLACE)])
+    assert replaced.files["uv.lock"].content == "x\n"
+
+
+def test_symlink_out_of_the_root(tmp_path: Path) -> None:
+    root = tmp_path / "root"
+    root.mkdir()
+    (root / "escape").symlink_to(tmp_path)
+    with pytest.raises(TangleError) as caught:
+        check_inside(root, "escape/x.txt", AT)
+    assert str(caught.value).startswith(
+        "docs/a.rst:3: path 'escape/x.txt' resolves outside the example root"
+    )
+
+
+def test_steps_round_trip_through_json() -> None:
+    steps = [
+        put("a.py", "x", executable=True),
+        CommandStep(
+            AT,
+            (Command("ls", "a.py"),),
+            needs=frozenset({"network"}),
+            creates=("b",),
+            normalize=("duration",),
+            returncode=2,
+            hide_output=True,
+        ),
+        DoctestStep(AT, ">>> 1\n1\n"),
+        CheckpointStep(AT, "end"),
+    ]
+    again = [step_from_json(json.loads(json.dumps(step_to_json(s)))) for s in steps]
+    assert again == steps
+
+
+def _write(tree_steps: list[FileStep], dest: Path) -> None:
+    tree = tangle(tree_steps)
+
+    def fill(tmp: Path) -> None:
+        for path, file in tree.shown().items():
+            write_file(tmp, path, file)
+
+    replace_directory(dest, fill)
+
+
+def test_writing_is_deterministic(tmp_path: Path) -> None:
+    steps = [put("b/run.sh", "echo", executable=True), put("a.txt", "é")]
+    _write(steps, tmp_path / "one")
+    _write(steps, tmp_path / "two")
+    for name in ("b/run.sh", "a.txt"):
+        one, two = tmp_path / "one" / name, tmp_path / "two" / name
+        assert one.read_bytes() == two.read_bytes()
+        assert one.stat().st_mode == two.stat().st_mode
+    assert (tmp_path / "one/b/run.sh").stat().st_mode & 0o777 == 0o755
+    assert (tmp_path / "one/a.txt").stat().st_mode & 0o777 == 0o644
+
+
+def test_failed_write_leaves_the_old_tree(tmp_path: Path) -> None:
+    dest = tmp_path / "example"
+    _write([put("keep.txt", "old")], dest)
+
+    def explode(tmp: Path) -> None:
+        (tmp / "half.txt").write_text("half")
+        raise RuntimeError("boom")
+
+    with pytest.raises(RuntimeError):
+        replace_directory(dest, explode)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["example"]
+    assert [p.name for p in dest.iterdir()] == ["keep.txt"]
+
+
+def test_tangler_keeps_state_between_steps() -> None:
+    tangler = Tangler()
+    tangler.apply(put("a", "1"))
+    tangler.apply(DoctestStep(AT, ">>> 1\n1\n"))
+    assert tangler.tree.files["a"].content == "1\n"
