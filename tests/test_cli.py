@@ -37,7 +37,9 @@ def test_unknown_subcommand_is_a_usage_error(script_runner: ScriptRunner) -> Non
 
 
 @pytest.mark.script_launch_mode("both")
-def test_tangle_writes_the_final_state(script_runner: ScriptRunner, minirepo: Path) -> None:
+def test_tangle_writes_the_final_state(
+    script_runner: ScriptRunner, minirepo: Path
+) -> None:
     result = script_runner.run(["guide", "tangle"], cwd=minirepo)
     assert result.success, result.stderr
     demo = minirepo / "examples/demo"
@@ -47,30 +49,44 @@ def test_tangle_writes_the_final_state(script_runner: ScriptRunner, minirepo: Pa
     assert (demo / "bin/hello.sh").stat().st_mode & 0o777 == 0o755
     assert (demo / "pkg/calc.py").read_text().endswith("return 3 * value\n")
     assert (demo / "notes.txt").read_text() == "made by a command\n"
-    assert sorted(p.relative_to(demo).as_posix() for p in demo.rglob("*") if p.is_file()) == [
+    assert sorted(
+        p.relative_to(demo).as_posix() for p in demo.rglob("*") if p.is_file()
+    ) == [
         "bin/hello.sh",
         "notes.txt",
         "pkg/calc.py",
     ]
 
 
-def test_tangle_upto_a_checkpoint(script_runner: ScriptRunner, minirepo: Path, tmp_path: Path) -> None:
+def test_tangle_upto_a_checkpoint(
+    script_runner: ScriptRunner, minirepo: Path, tmp_path: Path
+) -> None:
     dest = tmp_path / "at-one"
-    result = script_runner.run(["guide", "tangle", "--upto", "one", str(dest)], cwd=minirepo)
+    result = script_runner.run(
+        ["guide", "tangle", "--upto", "one", str(dest)], cwd=minirepo
+    )
     assert result.success, result.stderr
     assert "echo hello\n" in (dest / "bin/hello.sh").read_text()
     assert not (dest / "notes.txt").exists()
 
 
-def test_unknown_checkpoint(script_runner: ScriptRunner, minirepo: Path, tmp_path: Path) -> None:
+def test_unknown_checkpoint(
+    script_runner: ScriptRunner, minirepo: Path, tmp_path: Path
+) -> None:
     dest = tmp_path / "nowhere"
-    result = script_runner.run(["guide", "tangle", "--upto", "three", str(dest)], cwd=minirepo)
+    result = script_runner.run(
+        ["guide", "tangle", "--upto", "three", str(dest)], cwd=minirepo
+    )
     assert result.returncode == 1
-    assert result.stderr.strip().endswith("unknown checkpoint 'three' (known: one, two)")
+    assert result.stderr.strip().endswith(
+        "unknown checkpoint 'three' (known: one, two)"
+    )
     assert not dest.exists()
 
 
-def test_check_passes_then_reports_drift(script_runner: ScriptRunner, minirepo: Path) -> None:
+def test_check_passes_then_reports_drift(
+    script_runner: ScriptRunner, minirepo: Path
+) -> None:
     assert script_runner.run(["guide", "tangle"], cwd=minirepo).success
     assert script_runner.run(["guide", "check"], cwd=minirepo).success
     tangled = minirepo / "examples/demo/pkg/calc.py"
@@ -83,7 +99,9 @@ def test_check_passes_then_reports_drift(script_runner: ScriptRunner, minirepo: 
     ) in result.stdout
 
 
-def test_check_reports_a_wrong_executable_bit(script_runner: ScriptRunner, minirepo: Path) -> None:
+def test_check_reports_a_wrong_executable_bit(
+    script_runner: ScriptRunner, minirepo: Path
+) -> None:
     assert script_runner.run(["guide", "tangle"], cwd=minirepo).success
     (minirepo / "examples/demo/bin/hello.sh").chmod(0o644)
     result = script_runner.run(["guide", "check"], cwd=minirepo)
@@ -102,7 +120,9 @@ def test_check_reports_orphans(script_runner: ScriptRunner, minirepo: Path) -> N
     assert ".venv" not in result.stdout
 
 
-def test_check_reports_a_missing_file(script_runner: ScriptRunner, minirepo: Path) -> None:
+def test_check_reports_a_missing_file(
+    script_runner: ScriptRunner, minirepo: Path
+) -> None:
     assert script_runner.run(["guide", "tangle"], cwd=minirepo).success
     (minirepo / "examples/demo/notes.txt").unlink()
     result = script_runner.run(["guide", "check"], cwd=minirepo)
@@ -119,7 +139,9 @@ def test_blame(script_runner: ScriptRunner, minirepo: Path) -> None:
     assert "nope.txt: no block writes this file" in result.stderr
 
 
-def test_run_replays_commands_and_doctests(script_runner: ScriptRunner, minirepo: Path) -> None:
+def test_run_replays_commands_and_doctests(
+    script_runner: ScriptRunner, minirepo: Path
+) -> None:
     result = script_runner.run(["guide", "run", "--tiers", ""], cwd=minirepo)
     assert result.success, result.stderr
     assert "$ sh bin/hello.sh" in result.stderr
@@ -135,7 +157,9 @@ def test_run_reports_wrong_output(script_runner: ScriptRunner, minirepo: Path) -
     assert "-goodbye\n+hello" in result.stderr
 
 
-def test_run_reports_a_failing_doctest(script_runner: ScriptRunner, minirepo: Path) -> None:
+def test_run_reports_a_failing_doctest(
+    script_runner: ScriptRunner, minirepo: Path
+) -> None:
     two = minirepo / "docs/two.rst"
     two.write_text(two.read_text().replace(">>> triple(2)\n6", ">>> triple(2)\n7"))
     result = script_runner.run(["guide", "run"], cwd=minirepo)
@@ -144,10 +168,16 @@ def test_run_reports_a_failing_doctest(script_runner: ScriptRunner, minirepo: Pa
     assert "doctest failed" in result.stderr
 
 
-def test_missing_setting_names_variable_and_file(script_runner: ScriptRunner, minirepo: Path) -> None:
+def test_missing_setting_names_variable_and_file(
+    script_runner: ScriptRunner, minirepo: Path
+) -> None:
     env_file = minirepo / "conf/guide.env"
     env_file.write_text(
-        "\n".join(l for l in env_file.read_text().splitlines() if "EXAMPLE_ROOT" not in l)
+        "\n".join(
+            line
+            for line in env_file.read_text().splitlines()
+            if "EXAMPLE_ROOT" not in line
+        )
     )
     result = script_runner.run(
         ["guide", "check"], cwd=minirepo, env={**os.environ, "GUIDE_EXAMPLE_ROOT": ""}
@@ -158,9 +188,15 @@ def test_missing_setting_names_variable_and_file(script_runner: ScriptRunner, mi
     )
 
 
-def test_empty_setting_names_its_line(script_runner: ScriptRunner, minirepo: Path) -> None:
+def test_empty_setting_names_its_line(
+    script_runner: ScriptRunner, minirepo: Path
+) -> None:
     env_file = minirepo / "conf/guide.env"
-    env_file.write_text(env_file.read_text().replace("GUIDE_BASE_URL=https://example.invalid/", "GUIDE_BASE_URL="))
+    env_file.write_text(
+        env_file.read_text().replace(
+            "GUIDE_BASE_URL=https://example.invalid/", "GUIDE_BASE_URL="
+        )
+    )
     result = script_runner.run(["guide", "blame", "x"], cwd=minirepo)
     assert result.returncode == 3
     assert result.stderr.strip() == (

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from guidekit.settings import Settings
+from guidekit.sources import undecodable_sources
 
 
 class BuildError(Exception):
@@ -63,7 +64,8 @@ def root_page(settings: Settings) -> str:
     """
     languages = settings.languages
     links = "\n".join(
-        f'    <li><a href="{lang}/" hreflang="{lang}" lang="{lang}">{html.escape(_NAMES.get(lang, lang))}</a></li>'
+        f'    <li><a href="{lang}/" hreflang="{lang}" lang="{lang}">'
+        f"{html.escape(_NAMES.get(lang, lang))}</a></li>"
         for lang in languages
     )
     supported = ", ".join(f'"{lang}"' for lang in languages)
@@ -105,6 +107,9 @@ _NAMES = {"en": "English", "tr": "Türkçe"}
 
 def build_site(settings: Settings, progress: Callable[[str], None]) -> Path:
     """Build every language and the root page; return the root page's path."""
+    problems = undecodable_sources(settings.docs_dir, settings.root)
+    if problems:
+        raise BuildError("\n".join(problems))
     for language in settings.languages:
         progress(f"building the {language} site")
         build_language(settings, language)

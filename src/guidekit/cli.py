@@ -73,7 +73,9 @@ def cmd_run(settings: Settings, args: argparse.Namespace) -> int:
         if any(folder.iterdir()):
             print(f"guide: {folder} is not empty", file=sys.stderr)
             return USAGE
-        skipped = run_guide(read_guide(settings, args.language), folder, tiers, args.upto)
+        skipped = run_guide(
+            read_guide(settings, args.language), folder, tiers, upto=args.upto
+        )
     for where in skipped:
         print(f"skipped (needs a tier this run lacks): {where}")
     print("Every command and doctest gave what the guide shows.")
@@ -117,7 +119,9 @@ def parser() -> argparse.ArgumentParser:
     )
     sub = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    def add(name: str, handler: Callable[[Settings, argparse.Namespace], int]) -> argparse.ArgumentParser:
+    def add(
+        name: str, handler: Callable[[Settings, argparse.Namespace], int]
+    ) -> argparse.ArgumentParser:
         doc = (handler.__doc__ or "").strip()
         command = sub.add_parser(name, help=doc, description=doc)
         command.set_defaults(handler=handler)
@@ -126,13 +130,19 @@ def parser() -> argparse.ArgumentParser:
     build = add("build", cmd_build)
     build.add_argument("--no-tangle", action="store_true", help="only build the site")
     serve_cmd = add("serve", cmd_serve)
-    serve_cmd.add_argument("--port", type=int, default=8000, help="first port (default 8000)")
+    serve_cmd.add_argument(
+        "--port", type=int, default=8000, help="first port (default 8000)"
+    )
     tangle_cmd = add("tangle", cmd_tangle)
-    tangle_cmd.add_argument("dest", nargs="?", help="target folder (default: the example root)")
+    tangle_cmd.add_argument(
+        "dest", nargs="?", help="target folder (default: the example root)"
+    )
     tangle_cmd.add_argument("--upto", metavar="NAME", help="stop at this checkpoint")
     tangle_cmd.add_argument("--language", help="read the docs in this language")
     tangle_cmd.add_argument(
-        "--no-generate", action="store_true", help="skip commands that make files (uv.lock, ...)"
+        "--no-generate",
+        action="store_true",
+        help="skip commands that make files (uv.lock, ...)",
     )
     run = add("run", cmd_run)
     run.add_argument("--upto", metavar="NAME", help="stop at this checkpoint")
@@ -140,12 +150,16 @@ def parser() -> argparse.ArgumentParser:
     run.add_argument(
         "--tiers", default="network", help="tiers this machine has (default: network)"
     )
-    run.add_argument("--keep", metavar="DIR", help="replay into this empty folder and keep it")
+    run.add_argument(
+        "--keep", metavar="DIR", help="replay into this empty folder and keep it"
+    )
     add("check", cmd_check)
     blame = add("blame", cmd_blame)
     blame.add_argument("path", help="a path relative to the example root")
     stat = add("stat", cmd_stat)
-    stat.add_argument("--language", default="tr", help="catalogue language (default tr)")
+    stat.add_argument(
+        "--language", default="tr", help="catalogue language (default tr)"
+    )
     return top
 
 

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import dataclasses
 import io
-from pathlib import Path
 
 from sphinx.application import Sphinx
+from sphinx.errors import SphinxError
+from sphinx.util.console import nocolor
 from sphinx.util.docutils import docutils_namespace, patch_docutils
 
 from guidekit.settings import Settings
@@ -37,6 +38,7 @@ def read_guide(settings: Settings, language: str | None = None) -> Guide:
     language = language or settings.source_language
     work = settings.build_dir / "tangle" / language
     warnings = io.StringIO()
+    nocolor()  # the messages go into text, not to a terminal
     with patch_docutils(settings.docs_dir), docutils_namespace():
         app = Sphinx(
             srcdir=settings.docs_dir,
@@ -51,16 +53,16 @@ def read_guide(settings: Settings, language: str | None = None) -> Guide:
             freshenv=True,
             warningiserror=False,
         )
-        app.build()
-    if app.statuscode or warnings.getvalue().strip():
-        raise GuideError(warnings.getvalue().strip() or "Sphinx failed")
+        try:
+            app.build()
+        except SphinxError as error:
+            raise GuideError(str(error)) from None
+    problems = warnings.getvalue().strip()
+    if app.statuscode or problems:
+        # Sphinx names sources by absolute path; show them as the repo does.
+        raise GuideError(problems.replace(f"{settings.root}/", "") or "Sphinx failed")
     return Guide(
         steps=domain_of(app.env).ordered_steps(),
         normalizers=dict(app.config.tangle_normalizers),
         doctest_command=tuple(app.config.tangle_doctest_command.split()),
     )
-
-
-def docs_relative(settings: Settings, path: Path) -> str:
-    """``path`` as messages show it (relative to the repository root)."""
-    return path.resolve().relative_to(settings.root.resolve()).as_posix()

@@ -70,13 +70,15 @@ def run_guide(
     guide: Guide,
     dest: Path,
     tiers: frozenset[str],
+    *,
     upto: str | None = None,
     progress: Callable[[str], None] = say,
     on_checkpoint: Callable[[str, Path], None] | None = None,
 ) -> list[str]:
-    """Do what a reader does, in the empty folder ``dest``: every file, command
-    and doctest in order. Returns the locations of commands skipped for want of
-    a tier.
+    """Do what a reader does, in the empty folder ``dest``.
+
+    Every file, command and doctest, in order. Returns the locations of
+    commands skipped for want of a tier.
     """
     steps = steps_upto(guide.steps, upto)
     tangle(steps)  # bad steps fail before anything runs

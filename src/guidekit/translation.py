@@ -31,7 +31,9 @@ def catalogue_progress(po_file: Path, document: str) -> Progress:
         if not message.id:
             continue  # the header
         total += 1
-        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        strings = (
+            message.string if isinstance(message.string, tuple) else (message.string,)
+        )
         if message.fuzzy:
             fuzzy += 1
         elif all(strings):

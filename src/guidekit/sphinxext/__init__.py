@@ -14,9 +14,11 @@ from typing import Any
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
+from sphinx.errors import SphinxError
 from sphinx.util import logging
 
 from guidekit import __version__
+from guidekit.sources import utf8_problem
 from guidekit.sphinxext import attributes as attr
 from guidekit.sphinxext.collect import collect, location_of
 from guidekit.sphinxext.diffs import diff_views
@@ -47,6 +49,24 @@ def domain_of(env: BuildEnvironment) -> TangleDomain:
     domain = env.get_domain("tangle")
     assert isinstance(domain, TangleDomain)
     return domain
+
+
+class UndecodableSourceError(SphinxError):
+    """A source file is not UTF-8; docutils would crash on it, so stop first."""
+
+    category = "Source is not UTF-8"
+
+
+def on_env_before_read_docs(
+    app: Sphinx, env: BuildEnvironment, docnames: list[str]
+) -> None:
+    """Refuse non-UTF-8 sources with their file:line instead of a traceback."""
+    relative = relative_to_repository(app)
+    for docname in docnames:
+        path = Path(env.doc2path(docname))
+        problem = utf8_problem(path, relative(str(path)))
+        if problem:
+            raise UndecodableSourceError(problem)
 
 
 def on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
@@ -129,6 +149,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("tangle_doctest_command", "python", "", types=frozenset({str}))
     app.add_domain(TangleDomain)
     app.add_message_catalog("guidekit", str(Path(__file__).parent / "locale"))
+    app.connect("env-before-read-docs", on_env_before_read_docs)
     app.connect("doctree-read", on_doctree_read)
     app.connect("env-updated", on_env_updated)
     app.connect("doctree-resolved", on_doctree_resolved)

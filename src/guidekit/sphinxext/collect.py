@@ -27,7 +27,7 @@ PROMPT = "$ "
 
 
 def parse_commands(text: str) -> tuple[Command, ...]:
-    """Split console text into commands (``$ `` lines, ``\\`` continued) and output."""
+    r"""Split console text into commands (``$ `` lines, ``\`` continued) and output."""
     commands: list[Command] = []
     line_parts: list[str] = []
     output: list[str] = []
@@ -57,9 +57,11 @@ class Collected:
 
 
 def _is_block(node: nodes.Node) -> bool:
-    return isinstance(node, nodes.literal_block | nodes.doctest_block) or (
-        isinstance(node, nodes.Element) and attr.CHECKPOINT in node
-    )
+    if isinstance(node, nodes.literal_block | nodes.doctest_block):
+        # docutils quotes a broken directive in a literal block of its error
+        # message; that error is already reported, the quote is not content.
+        return not isinstance(node.parent, nodes.system_message)
+    return isinstance(node, nodes.Element) and attr.CHECKPOINT in node
 
 
 def _line(node: nodes.Element) -> int:

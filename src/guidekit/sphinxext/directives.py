@@ -70,6 +70,8 @@ class FileDirective(CodeBlock):
         "show": lambda a: directives.choice(a, ["file", "diff"]),
     }
 
+    arguments: list[str]
+
     def run(self) -> list[nodes.Node]:
         path = self.arguments[0]
         action = self.options.get("action", Action.CREATE.value)
@@ -110,8 +112,9 @@ class CommandDirective(CodeBlock):
         known = self.config.tangle_normalizers
         for name in self.options.get("normalize", []):
             if name not in known:
+                declared = ", ".join(sorted(known))
                 raise self.error(
-                    f"unknown normalizer {name!r}; conf.py declares: {', '.join(sorted(known))}"
+                    f"unknown normalizer {name!r}; conf.py declares: {declared}"
                 )
         self.arguments = ["console"]
         result = super().run()
@@ -135,7 +138,9 @@ class IllustrationDirective(CodeBlock):
 
     def run(self) -> list[nodes.Node]:
         if not self.options.get("reason", "").strip():
-            raise self.error("an illustration needs a :reason: saying why it is not run")
+            raise self.error(
+                "an illustration needs a :reason: saying why it is not run"
+            )
         result = super().run()
         _literal(result)[attr.KIND] = "illustration"
         return result

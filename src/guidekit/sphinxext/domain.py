@@ -9,7 +9,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any, ClassVar
 
+from docutils import nodes
+from docutils.nodes import Element
+from sphinx.addnodes import pending_xref
+from sphinx.builders import Builder
 from sphinx.domains import Domain
+from sphinx.environment import BuildEnvironment
 
 from guidekit.sphinxext.directives import (
     CheckpointDirective,
@@ -69,7 +74,9 @@ class TangleDomain(Domain):
         self.diff_wanted.pop(docname, None)
         self.unclassified.pop(docname, None)
 
-    def merge_domaindata(self, docnames: Iterable[str], otherdata: dict[str, Any]) -> None:
+    def merge_domaindata(
+        self, docnames: Iterable[str], otherdata: dict[str, Any]
+    ) -> None:
         for docname in docnames:
             if docname in otherdata["steps"]:
                 self.steps_by_doc[docname] = otherdata["steps"][docname]
@@ -94,6 +101,14 @@ class TangleDomain(Domain):
         order = set(self.reading_order())
         return sorted(d for d, s in self.steps_by_doc.items() if s and d not in order)
 
-    def resolve_any_xref(self, *args: Any, **kwargs: Any) -> list[Any]:
+    def resolve_any_xref(  # noqa: PLR0917 (Sphinx's signature)
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        target: str,
+        node: pending_xref,
+        contnode: Element,
+    ) -> list[tuple[str, nodes.reference]]:
         # The domain has no cross-reference targets.
         return []

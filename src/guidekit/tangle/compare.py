@@ -79,7 +79,9 @@ def compare(expected_root: Path, actual_root: Path, tree: Tree) -> list[Finding]
     actual = list_files(actual_root) if actual_root.exists() else {}
     findings: list[Finding] = []
     for path in sorted(expected.keys() | actual.keys()):
-        owners = tuple(str(o) for o in tree.files[path].owners) if path in tree.files else ()
+        owners = (
+            tuple(str(o) for o in tree.files[path].owners) if path in tree.files else ()
+        )
         if path not in actual:
             findings.append(Finding(Problem.MISSING, path, owners))
         elif path not in expected:

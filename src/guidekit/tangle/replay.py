@@ -55,9 +55,7 @@ class ReplayOptions:
     run_all: bool = False
     # Tiers this machine offers, e.g. {"network", "docker"}.
     tiers: frozenset[str] = frozenset()
-    normalizers: Mapping[str, tuple[str, str]] = dataclasses.field(
-        default_factory=dict
-    )
+    normalizers: Mapping[str, tuple[str, str]] = dataclasses.field(default_factory=dict)
     doctest_command: tuple[str, ...] = ("python",)
     extra_env: Mapping[str, str] = dataclasses.field(default_factory=dict)
     timeout: float = 900.0
@@ -73,7 +71,9 @@ def command_env(extra: Mapping[str, str]) -> dict[str, str]:
     return env
 
 
-def normalise(text: str, names: tuple[str, ...], table: Mapping[str, tuple[str, str]]) -> str:
+def normalise(
+    text: str, names: tuple[str, ...], table: Mapping[str, tuple[str, str]]
+) -> str:
     """Apply the declared patterns ``names`` from ``table`` to ``text``."""
     for name in names:
         pattern, replacement = table[name]
@@ -172,7 +172,8 @@ class Replayer:
         ) as handle:
             handle.write(step.source)
         try:
-            env = {**self.env, "GUIDE_DOCTEST": f"{handle.name}:{step.location.doc}:{step.location.line}"}
+            where = f"{step.location.doc}:{step.location.line}"
+            env = {**self.env, "GUIDE_DOCTEST": f"{handle.name}:{where}"}
             result = subprocess.run(
                 [*self.options.doctest_command, "-c", DOCTEST_BOOTSTRAP],
                 cwd=self.root,

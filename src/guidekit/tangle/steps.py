@@ -121,4 +121,3 @@ def step_from_json(data: dict[str, Any]) -> Step:
         fields["normalize"] = tuple(fields["normalize"])
     step: Step = cls(**fields)
     return step
-

@@ -1,0 +1,131 @@
+"""Each kind of bad input: one clear error naming file:line, nothing written."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+from pytest_console_scripts import ScriptRunner
+
+
+def add_chapter(repo: Path, body: bytes) -> None:
+    """Append chapter ``bad`` (title on lines 1-2, body from line 4)."""
+    (repo / "docs/bad.rst").write_bytes(b"Bad\n===\n\n" + body)
+    index = repo / "docs/index.rst"
+    index.write_text(index.read_text() + "   bad\n")
+
+
+def snapshot(root: Path) -> dict[str, str]:
+    return {
+        p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        + oct(p.stat().st_mode)
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
+
+
+CASES = {
+    "absolute path": (
+        b".. tangle:file:: /etc/motd\n\n   hi\n",
+        "docs/bad.rst:4: WARNING: path '/etc/motd' is absolute",
+    ),
+    "dot-dot": (
+        b".. tangle:file:: pkg/../../x\n\n   hi\n",
+        "docs/bad.rst:4: WARNING: path 'pkg/../../x' contains '..'",
+    ),
+    "create of existing": (
+        b".. tangle:file:: pkg/calc.py\n\n   x = 1\n",
+        "docs/bad.rst:4: WARNING: create: pkg/calc.py already exists"
+        " (written at docs/two.rst:15); use :action: replace",
+    ),
+    "append to missing": (
+        b".. tangle:file:: missing.txt\n   :action: append\n\n   more\n",
+        "docs/bad.rst:4: WARNING: append: missing.txt does not exist yet",
+    ),
+    "replace of missing": (
+        b".. tangle:file:: missing.txt\n   :action: replace\n\n   more\n",
+        "docs/bad.rst:4: WARNING: replace: missing.txt does not exist yet",
+    ),
+    "missing region": (
+        b".. tangle:file:: bin/hello.sh\n   :action: region\n   :region: farewell\n\n"
+        b"   echo bye\n",
+        "docs/bad.rst:4: WARNING: region 'farewell' not found in bin/hello.sh"
+        " (regions there: greeting)",
+    ),
+    "case collision": (
+        b".. tangle:file:: PKG/calc.py\n\n   x = 1\n",
+        "docs/bad.rst:4: WARNING: PKG/calc.py differs only in case from pkg/calc.py",
+    ),
+    "not UTF-8": (
+        b"Some text.\n\n.. tangle:file:: x.txt\n\n   caf\xe9\n",
+        "docs/bad.rst:8: not valid UTF-8 (byte 0xe9); save the file as UTF-8",
+    ),
+    "unclassified block": (
+        b"A plain literal block::\n\n   echo untested\n",
+        "docs/bad.rst:6: WARNING: literal block is not tangled, run or marked"
+        " illustrative",
+    ),
+    "unclassified code-block": (
+        b".. code-block:: python\n\n   print('untested')\n",
+        "docs/bad.rst:4: WARNING: literal block is not tangled",
+    ),
+    "illustration without reason": (
+        b".. tangle:illustration:: text\n\n   a tree\n",
+        "docs/bad.rst:4: ERROR: an illustration needs a :reason:",
+    ),
+    "region without action": (
+        b".. tangle:file:: bin/hello.sh\n   :region: greeting\n\n   echo\n",
+        "docs/bad.rst:4: ERROR: :region: NAME goes with :action: region",
+    ),
+    "command without prompt": (
+        b".. tangle:command::\n\n   ls\n",
+        "docs/bad.rst:4: ERROR: a command block starts with a '$ ' prompt line",
+    ),
+    "unknown tier": (
+        b".. tangle:command::\n   :needs: cloud\n\n   $ ls\n",
+        "unknown tier 'cloud'",
+    ),
+    "unknown normalizer": (
+        b".. tangle:command::\n   :normalize: uuid\n\n   $ ls\n",
+        "docs/bad.rst:4: ERROR: unknown normalizer 'uuid'; conf.py declares: duration",
+    ),
+    "duplicate checkpoint": (
+        b".. tangle:checkpoint:: one\n",
+        "docs/bad.rst:4: WARNING: checkpoint 'one' already defined at docs/one.rst:28",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_bad_input(script_runner: ScriptRunner, minirepo: Path, case: str) -> None:
+    assert script_runner.run(["guide", "tangle"], cwd=minirepo).success
+    before = snapshot(minirepo / "examples")
+    body, message = CASES[case]
+    add_chapter(minirepo, body)
+    result = script_runner.run(["guide", "tangle"], cwd=minirepo)
+    assert result.returncode == 1
+    assert message in result.stderr
+    errors = [line for line in result.stderr.splitlines() if "docs/" in line]
+    assert len(errors) == 1, result.stderr
+    assert snapshot(minirepo / "examples") == before
+
+
+def test_symlink_out_of_the_example(
+    script_runner: ScriptRunner, minirepo: Path, tmp_path: Path
+) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    add_chapter(
+        minirepo,
+        f".. tangle:command::\n\n   $ ln -s {outside} out\n\n"
+        ".. tangle:file:: out/x.txt\n\n   escaped\n".encode(),
+    )
+    replay = tmp_path / "replay"
+    result = script_runner.run(["guide", "run", "--keep", str(replay)], cwd=minirepo)
+    assert result.returncode == 1
+    assert (
+        "docs/bad.rst:8: path 'out/x.txt' resolves outside the example root"
+        " through a symlink"
+    ) in result.stderr
+    assert list(outside.iterdir()) == []
