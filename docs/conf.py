@@ -11,7 +11,7 @@ SETTINGS = load(find_root(Path(__file__).parent))
 
 project = "Django layout guide"
 author = "The guide's authors"
-copyright = "2026, the guide's authors"  # noqa: A001 (Sphinx's name)
+copyright = "2026, the guide's authors"
 
 extensions = [
     "myst_parser",
