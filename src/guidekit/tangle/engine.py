@@ -44,6 +44,10 @@ class Tree:
     files: dict[str, TreeFile] = dataclasses.field(default_factory=dict)
     checkpoints: list[str] = dataclasses.field(default_factory=list)
 
+    def snapshot(self) -> dict[str, tuple[str | None, bool]]:
+        """Path -> (content, executable): what two tangles must agree on."""
+        return {p: (f.content, f.executable) for p, f in sorted(self.files.items())}
+
     def shown(self) -> dict[str, TreeFile]:
         """Files whose content comes from blocks, sorted by path."""
         return {p: f for p, f in sorted(self.files.items()) if not f.generated}
