@@ -49,7 +49,9 @@ def test_a_translated_code_block_is_caught(minirepo: Path) -> None:
     # If literal blocks were made translatable and a translator changed one,
     # the Turkish tangle would differ: the equality test must see it.
     conf = minirepo / "docs/conf.py"
-    conf.write_text(conf.read_text() + 'gettext_additional_targets = ["literal-block"]\n')
+    conf.write_text(
+        conf.read_text() + 'gettext_additional_targets = ["literal-block"]\n'
+    )
     po = minirepo / "docs/locale/tr/LC_MESSAGES/one.po"
     po.write_text(
         po.read_text()
