@@ -168,6 +168,25 @@ def test_run_reports_a_failing_doctest(
     assert "doctest failed" in result.stderr
 
 
+def test_run_catches_a_command_that_rewrites_a_shown_file(
+    script_runner: ScriptRunner, minirepo: Path
+) -> None:
+    two = minirepo / "docs/two.rst"
+    two.write_text(
+        two.read_text().replace(
+            "   $ printf 'made by a command\\n' > notes.txt\n",
+            "   $ printf 'made by a command\\n' > notes.txt\n"
+            "   $ echo '# sneaky' >> pkg/calc.py\n",
+        )
+    )
+    result = script_runner.run(["guide", "run"], cwd=minirepo)
+    assert result.returncode == 1
+    assert (
+        "pkg/calc.py on disk differs from the guide at this checkpoint"
+        " (a command changed it; last written at docs/two.rst:15)"
+    ) in result.stderr
+
+
 def test_missing_setting_names_variable_and_file(
     script_runner: ScriptRunner, minirepo: Path
 ) -> None:

@@ -104,8 +104,27 @@ class Replayer:
                     self._doctest(step)
             case CheckpointStep():
                 self.options.progress(f"checkpoint {step.name}")
+                self._verify(step)
                 if self.options.on_checkpoint is not None:
                     self.options.on_checkpoint(step.name, self.root)
+
+    def _verify(self, step: CheckpointStep) -> None:
+        """The disk must hold what the guide shows: a command may not rewrite it."""
+        for path, file in self.tangler.tree.files.items():
+            target = self.root / path
+            if not target.is_file():
+                raise TangleError(
+                    step.location, f"{path} is missing at this checkpoint"
+                )
+            if (
+                file.content is not None
+                and target.read_bytes() != file.content.encode()
+            ):
+                raise TangleError(
+                    step.location,
+                    f"{path} on disk differs from the guide at this checkpoint (a"
+                    f" command changed it; last written at {file.owners[-1]})",
+                )
 
     def _command_step(self, step: CommandStep) -> None:
         if not (self.options.run_all or step.creates):
