@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import socket
@@ -28,7 +29,9 @@ def test_build_writes_both_languages_and_a_root_page(
     assert (minirepo / "examples/demo/notes.txt").is_file()
 
 
-def test_build_fails_on_any_warning(script_runner: ScriptRunner, minirepo: Path) -> None:
+def test_build_fails_on_any_warning(
+    script_runner: ScriptRunner, minirepo: Path
+) -> None:
     one = minirepo / "docs/one.rst"
     one.write_text(one.read_text() + "\nSee :doc:`missing-page`.\n")
     result = script_runner.run(["guide", "build", "--no-tangle"], cwd=minirepo)
@@ -60,17 +63,15 @@ def free_port() -> int:
 
 
 def fetch(url: str) -> str:
-    with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 (loopback)
+    with urllib.request.urlopen(url, timeout=5) as response:  # loopback only
         return str(response.read().decode())
 
 
 def wait_for(url: str, text: str, deadline: float) -> str:
     last = ""
     while time.monotonic() < deadline:
-        try:
+        with contextlib.suppress(OSError):  # not up yet
             last = fetch(url)
-        except OSError:
-            pass
         if text in last:
             return last
         time.sleep(0.5)
