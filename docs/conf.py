@@ -34,6 +34,7 @@ gettext_additional_targets: list[str] = []
 html_theme = "furo"
 html_title = "Django layout guide"
 html_static_path = ["_static"]
+html_css_files = ["guide.css"]
 html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL") or (
     f"{SETTINGS.base_url}{language}/"
 )
