@@ -37,9 +37,15 @@ def test_blocks_render_as_captioned_code(minirepo: Path) -> None:
     assert result.returncode == 0, result.stderr
     one = (minirepo / "html/one.html").read_text()
     assert '<span class="caption-text">bin/hello.sh</span>' in one
-    assert '<div class="highlight-bash' in one  # language guessed from .sh
+    # The language is guessed from ".sh"; classes tell what the block does.
+    assert (
+        'class="tangle-file tangle-action-create tangle-show-file highlight-bash' in one
+    )
     assert '<div class="highlight-console' in one
     assert "Checkpoint: one" in one
+    two = (minirepo / "html/two.html").read_text()
+    assert '<span class="tangle-action"> (changes)</span>' in two
+    assert '<span class="tangle-action"> (append to the file)</span>' in two
 
 
 def test_diff_view_is_computed_from_the_previous_state(minirepo: Path) -> None:

@@ -56,6 +56,15 @@ def _literal(result: list[nodes.Node]) -> nodes.literal_block:
     raise AssertionError("CodeBlock returned no literal block")
 
 
+# What the caption adds after the path; creating a file needs no word.
+_ACTION_LABELS = {
+    Action.CREATE.value: "",
+    Action.REPLACE.value: _("replace the file"),
+    Action.APPEND.value: _("append to the file"),
+    Action.REGION.value: "",
+}
+
+
 class FileDirective(CodeBlock):
     """Show a file of the example project and write it in the tangle."""
 
@@ -78,18 +87,47 @@ class FileDirective(CodeBlock):
         if (action == Action.REGION.value) != ("region" in self.options):
             raise self.error(":region: NAME goes with :action: region, and only there")
         self.arguments = [self.options.get("language") or guess_language(path)]
-        self.options.setdefault("caption", path)
-        result = super().run()
-        literal = _literal(result)
+        self.options.pop("caption", None)  # the caption is the path, always
+        literal = _literal(super().run())
+        show = self.options.get("show", "file")
+        literal["classes"] += [
+            "tangle-file",
+            f"tangle-action-{action}",
+            f"tangle-show-{show}",
+        ]
         literal[attr.KIND] = "file"
         literal[attr.PATH] = path
         literal[attr.ACTION] = action
-        literal[attr.SHOW] = self.options.get("show", "file")
+        literal[attr.SHOW] = show
         if "region" in self.options:
             literal[attr.REGION] = self.options["region"]
         if "executable" in self.options:
             literal[attr.EXECUTABLE] = self.options["executable"]
-        return result
+        return [self._captioned(literal, path, action)]
+
+    def _captioned(
+        self, literal: nodes.literal_block, path: str, action: str
+    ) -> nodes.container:
+        """Wrap like a ``:caption:``d code block, the path taken literally.
+
+        Sphinx would parse a caption as inline markup (``__init__.py`` is not
+        safe there) and offer it for translation; a path is neither.
+        """
+        caption = nodes.caption(path, path)
+        caption["translatable"] = False
+        label = _ACTION_LABELS[action]
+        if action == Action.REGION.value:
+            label = _("region %s") % self.options["region"]
+        if self.options.get("show") == "diff":
+            label = _("changes")
+        if label:
+            caption += nodes.inline("", f" ({label})", classes=["tangle-action"])
+        self.set_source_info(caption)
+        wrapper = nodes.container("", caption, literal, literal_block=True)
+        wrapper["classes"].append("literal-block-wrapper")
+        self.set_source_info(wrapper)
+        self.add_name(wrapper)
+        return wrapper
 
 
 class CommandDirective(CodeBlock):
