@@ -1,0 +1,51 @@
+"""The directives work from MyST Markdown as from reST."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from guidekit.collector import read_guide
+from guidekit.settings import load
+from guidekit.tangle import tangle
+
+CHAPTER = """\
+# Chapter three
+
+Add a Markdown note to the project.
+
+```{tangle:file} docs/NOTE.md
+Written from a MyST chapter.
+```
+
+```{tangle:file} bin/hello.sh
+:action: append
+echo "from MyST"
+```
+
+```{tangle:command}
+$ cat docs/NOTE.md
+Written from a MyST chapter.
+```
+
+```{tangle:checkpoint} three
+```
+"""
+
+
+def test_myst_chapter_tangles(minirepo: Path) -> None:
+    conf = minirepo / "docs/conf.py"
+    conf.write_text(
+        conf.read_text().replace(
+            'extensions = ["guidekit.sphinxext"]',
+            'extensions = ["myst_parser", "guidekit.sphinxext"]',
+        )
+    )
+    (minirepo / "docs/three.md").write_text(CHAPTER)
+    index = minirepo / "docs/index.rst"
+    index.write_text(index.read_text() + "   three\n")
+    guide = read_guide(load(minirepo))
+    tree = tangle(guide.steps)
+    assert tree.files["docs/NOTE.md"].content == "Written from a MyST chapter.\n"
+    assert (tree.files["bin/hello.sh"].content or "").endswith('echo "from MyST"\n')
+    assert [str(o) for o in tree.files["docs/NOTE.md"].owners] == ["docs/three.md:5"]
+    assert guide.steps[-1].location.doc == "docs/three.md"
