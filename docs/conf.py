@@ -46,5 +46,14 @@ copybutton_only_copy_prompt_lines = True
 copybutton_line_continuation_character = "\\"
 
 # What a doctest runs in: the example's own interpreter and settings.
-tangle_doctest_command = "uv run python"
+tangle_doctest_command = (
+    "uv run --env-file conf/dev/django.env manage.py shell --verbosity 0"
+)
+# Volatile output, by name; command blocks opt in with :normalize: NAME.
+tangle_normalizers = {
+    # Test runs, uv and coverage report how long they took.
+    "duration": (r"\b\d+(?:\.\d+)?\s?(?:ms|s|µs|m)\b", "<duration>"),
+    # Absolute paths of the reader's checkout, up to the project package.
+    "project-path": (r"/\S*/(?=twitter/)", "<project>/"),
+}
 nitpicky = True
