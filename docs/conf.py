@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 from guidekit.settings import find_root, load
+from guidekit.site.languages import language_roots
 
 SETTINGS = load(find_root(Path(__file__).parent))
 
@@ -17,6 +18,7 @@ extensions = [
     "myst_parser",
     "sphinx_copybutton",
     "guidekit.sphinxext",
+    "guidekit.site",
 ]
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
 exclude_patterns = ["_build", "locale", "Thumbs.db", ".DS_Store"]
@@ -35,9 +37,9 @@ html_theme = "furo"
 html_title = "Django layout guide"
 html_static_path = ["_static"]
 html_css_files = ["guide.css"]
-html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL") or (
-    f"{SETTINGS.base_url}{language}/"
-)
+# Each language's root URL, from the hosting environment where it has one
+# (Read the Docs), else from conf/guide.env; canonical links follow it.
+guide_language_roots = language_roots(SETTINGS.languages, SETTINGS.base_url, os.environ)
 
 # Copy only the commands of console blocks, never prompts or output.
 copybutton_prompt_text = r"\$ |>>> |\.\.\. "

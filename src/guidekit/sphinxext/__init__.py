@@ -18,6 +18,7 @@ from sphinx.errors import SphinxError
 from sphinx.util import logging
 
 from guidekit import __version__
+from guidekit.catalogs import compile_catalogues
 from guidekit.sources import utf8_problem
 from guidekit.sphinxext import attributes as attr
 from guidekit.sphinxext.collect import collect, location_of
@@ -148,7 +149,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # The command that runs a doctest in the example: it gets ``-c CODE``.
     app.add_config_value("tangle_doctest_command", "python", "", types=frozenset({str}))
     app.add_domain(TangleDomain)
-    app.add_message_catalog("guidekit", str(Path(__file__).parent / "locale"))
+    locale = compile_catalogues(Path(app.doctreedir) / "guidekit-locale")
+    app.add_message_catalog("guidekit", str(locale))
     app.connect("env-before-read-docs", on_env_before_read_docs)
     app.connect("doctree-read", on_doctree_read)
     app.connect("env-updated", on_env_updated)

@@ -1,0 +1,145 @@
+"""Sphinx extension for the published site: languages and theme text.
+
+One place builds what the "Turkish edition" and "hosted site" need alike:
+``hreflang`` alternates, the language switcher, Turkish theme strings.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+from typing import Any
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.config import Config
+from sphinx.locale import get_translation
+from sphinx.util import logging
+
+from guidekit import __version__
+from guidekit.catalogs import compile_catalogues
+from guidekit.site.languages import alternate_links, link_to_language
+from guidekit.site.theme_text import localise_copybutton, localise_page
+
+logger = logging.getLogger(__name__)
+_ = get_translation("guidekit")
+
+# How each language offers itself, written in that language.
+SWITCH_LABELS = {
+    "en": ("English", "Read this page in English"),
+    "tr": ("Türkçe", "Bu sayfayı Türkçe okuyun"),
+}
+# Pages that are not part of the guide's reading order get no alternates.
+NO_ALTERNATES = frozenset({"404"})
+
+
+def _switcher(pagename: str, app: Sphinx) -> str:
+    """The language links shown at the top of every page's content."""
+    roots = app.config.guide_language_roots
+    current = app.config.language
+    links = []
+    for lang in roots:
+        if lang == current:
+            continue
+        name, label = SWITCH_LABELS.get(lang, (lang, lang))
+        href = link_to_language(pagename, roots, current, lang)
+        links.append(
+            f'<a href="{html.escape(href)}" hreflang="{lang}" lang="{lang}"'
+            f' data-guide-language="{lang}" title="{html.escape(label)}">'
+            f"{html.escape(name)}</a>"
+        )
+    return (
+        '<nav class="guide-languages" aria-label="'
+        + html.escape(_("Language"))
+        + '">'
+        + " ".join(links)
+        + "</nav>"
+    )
+
+
+def on_html_page_context(
+    app: Sphinx,
+    pagename: str,
+    templatename: str,
+    context: dict[str, Any],
+    doctree: nodes.document | None,
+) -> None:
+    """Add hreflang alternates and the language switcher to a page."""
+    roots = app.config.guide_language_roots
+    if not roots or pagename in NO_ALTERNATES:
+        return
+    default = next(iter(roots))
+    context["metatags"] = "\n".join(
+        [context.get("metatags", ""), *alternate_links(pagename, roots, default)]
+    )
+    if "body" in context:
+        context["body"] = _switcher(pagename, app) + context["body"]
+
+
+def on_build_finished(app: Sphinx, exception: Exception | None) -> None:
+    """Translate the theme's and copybutton's hard-coded English in place."""
+    if exception is not None or app.builder.format != "html":
+        return
+    language = app.config.language
+    outdir = Path(app.outdir)
+    missing: set[str] = set()
+    for page in outdir.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        localised, gaps = localise_page(text, language)
+        missing.update(gaps)
+        if localised != text:
+            page.write_text(localised, encoding="utf-8")
+    for gap in sorted(missing):
+        logger.warning(
+            "theme text %r not found: the theme changed; update guidekit.site",
+            gap,
+            type="guide",
+            subtype="theme",
+        )
+    script = outdir / "_static" / "copybutton.js"
+    if script.is_file():
+        patched = localise_copybutton(script.read_text(encoding="utf-8"), language)
+        if patched is None:
+            logger.warning(
+                "copybutton.js has no message table any more; update guidekit.site",
+                type="guide",
+                subtype="theme",
+            )
+        else:
+            script.write_text(patched, encoding="utf-8")
+
+
+def on_config_inited(app: Sphinx, config: Config) -> None:
+    """Canonical URLs point into the root of the language being built.
+
+    Done here, not in conf.py: ``-D language=tr`` is applied after conf.py ran.
+    """
+    roots = config.guide_language_roots
+    if roots and config.language in roots:
+        config.html_baseurl = roots[config.language]
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    """Register config, the theme catalogue, assets and handlers."""
+    # language -> absolute root URL of its build (see guidekit.site.languages).
+    app.add_config_value("guide_language_roots", {}, "html", types=frozenset({dict}))
+    # furo's translatable strings that Sphinx's Turkish catalogue lacks, and
+    # the switcher's own words.
+    locale = compile_catalogues(Path(app.doctreedir) / "guidekit-locale")
+    app.add_message_catalog("sphinx", str(locale))
+    app.add_message_catalog("guidekit", str(locale))
+    app.add_css_file("guide-site.css")
+    app.add_js_file("guide-site.js")
+    app.connect("config-inited", on_config_inited)
+    app.connect("builder-inited", _add_static)
+    app.connect("html-page-context", on_html_page_context)
+    app.connect("build-finished", on_build_finished)
+    return {
+        "version": __version__,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }
+
+
+def _add_static(app: Sphinx) -> None:
+    app.config.html_static_path.append(str(Path(__file__).parent / "static"))
