@@ -17,6 +17,9 @@ copyright = "2026, the guide's authors"
 extensions = [
     "myst_parser",
     "sphinx_copybutton",
+    "notfound.extension",
+    "sphinxext.opengraph",
+    "sphinx_sitemap",
     "guidekit.sphinxext",
     "guidekit.site",
 ]
@@ -40,6 +43,13 @@ html_css_files = ["guide.css"]
 # Each language's root URL, from the hosting environment where it has one
 # (Read the Docs), else from conf/guide.env; canonical links follow it.
 guide_language_roots = language_roots(SETTINGS.languages, SETTINGS.base_url, os.environ)
+
+# URLs of the 404 page, Open Graph and the sitemap follow the language roots;
+# guidekit.site fills them in once the language of the build is known.
+ogp_enable_meta_description = True
+ogp_social_cards = {"enable": False}  # no images: they need matplotlib
+sitemap_excludes = ["search.html", "genindex.html", "404.html"]
+version = ""  # no version segment in sitemap URLs
 
 # Copy only the commands of console blocks, never prompts or output.
 copybutton_prompt_text = r"\$ |>>> |\.\.\. "

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import html
+import os
+import shutil
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from guidekit.settings import Settings
+from guidekit.site.languages import language_roots, robots_txt
 from guidekit.sources import undecodable_sources
 
 
@@ -105,14 +108,42 @@ def root_page(settings: Settings) -> str:
 _NAMES = {"en": "English", "tr": "Türkçe"}
 
 
+def sitemap_index(roots: Mapping[str, str]) -> str:
+    """A sitemap index naming every language's own sitemap."""
+    entries = "".join(
+        f"  <sitemap><loc>{html.escape(root)}sitemap.xml</loc></sitemap>\n"
+        for root in roots.values()
+    )
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+        f"{entries}</sitemapindex>\n"
+    )
+
+
+def write_site_root(settings: Settings) -> Path:
+    """Files a host serves from the site root (GitHub Pages, a local server).
+
+    Read the Docs serves its own root; there each language folder is a root.
+    """
+    root = settings.html_dir()
+    roots = language_roots(settings.languages, settings.base_url, os.environ)
+    (root / "index.html").write_text(root_page(settings), encoding="utf-8")
+    (root / "robots.txt").write_text(robots_txt(roots), encoding="utf-8")
+    (root / "sitemap.xml").write_text(sitemap_index(roots), encoding="utf-8")
+    # A host serves /404.html for any missing path; its links are absolute.
+    source_404 = settings.html_dir(settings.source_language) / "404.html"
+    if source_404.is_file():
+        shutil.copyfile(source_404, root / "404.html")
+    return root / "index.html"
+
+
 def build_site(settings: Settings, progress: Callable[[str], None]) -> Path:
-    """Build every language and the root page; return the root page's path."""
+    """Build every language and the root files; return the root page's path."""
     problems = undecodable_sources(settings.docs_dir, settings.root)
     if problems:
         raise BuildError("\n".join(problems))
     for language in settings.languages:
         progress(f"building the {language} site")
         build_language(settings, language)
-    index = settings.html_dir() / "index.html"
-    index.write_text(root_page(settings), encoding="utf-8")
-    return index
+    return write_site_root(settings)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from docutils import nodes
 from sphinx.application import Sphinx
@@ -18,7 +19,12 @@ from sphinx.util import logging
 
 from guidekit import __version__
 from guidekit.catalogs import compile_catalogues
-from guidekit.site.languages import alternate_links, link_to_language
+from guidekit.site.languages import (
+    alternate_links,
+    link_to_language,
+    robots_txt,
+    split_roots,
+)
 from guidekit.site.theme_text import localise_copybutton, localise_page
 
 logger = logging.getLogger(__name__)
@@ -96,6 +102,9 @@ def on_build_finished(app: Sphinx, exception: Exception | None) -> None:
             type="guide",
             subtype="theme",
         )
+    roots = app.config.guide_language_roots
+    if roots:
+        (outdir / "robots.txt").write_text(robots_txt(roots), encoding="utf-8")
     script = outdir / "_static" / "copybutton.js"
     if script.is_file():
         patched = localise_copybutton(script.read_text(encoding="utf-8"), language)
@@ -115,8 +124,17 @@ def on_config_inited(app: Sphinx, config: Config) -> None:
     Done here, not in conf.py: ``-D language=tr`` is applied after conf.py ran.
     """
     roots = config.guide_language_roots
-    if roots and config.language in roots:
-        config.html_baseurl = roots[config.language]
+    if not roots or config.language not in roots:
+        return
+    root = roots[config.language]
+    config.html_baseurl = root
+    config.ogp_site_url = root
+    # The 404 page is served for any missing path: its links must be absolute.
+    config.notfound_urls_prefix = urlsplit(root).path
+    site, suffix = split_roots(roots)
+    config.site_url = site
+    config.sitemap_url_scheme = "{lang}" + suffix + "{link}"
+    config.sitemap_locales = list(roots)
 
 
 def setup(app: Sphinx) -> dict[str, Any]:

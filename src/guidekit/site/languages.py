@@ -66,3 +66,28 @@ def alternate_links(pagename: str, roots: Mapping[str, str], default: str) -> li
         f'<link rel="alternate" hreflang="x-default" href="{roots[default]}{page}" />'
     )
     return tags
+
+
+def split_roots(roots: Mapping[str, str]) -> tuple[str, str]:
+    """``(site, suffix)`` with every root equal to ``site + lang + "/" + suffix``.
+
+    ``{"en": "https://h/en/latest/"}`` gives ``("https://h/", "latest/")``; the
+    sitemap builds its URLs from these two parts.
+    """
+    sites = set()
+    suffixes = set()
+    for lang, root in roots.items():
+        site, marker, suffix = root.rpartition(f"/{lang}/")
+        if not marker:
+            raise ValueError(f"root {root!r} has no /{lang}/ segment")
+        sites.add(site + "/")
+        suffixes.add(suffix)
+    if len(sites) != 1 or len(suffixes) != 1:
+        raise ValueError(f"language roots do not share one layout: {dict(roots)}")
+    return sites.pop(), suffixes.pop()
+
+
+def robots_txt(roots: Mapping[str, str]) -> str:
+    """robots.txt allowing everything and naming every language's sitemap."""
+    sitemaps = "".join(f"Sitemap: {root}sitemap.xml\n" for root in roots.values())
+    return f"User-agent: *\nAllow: /\n\n{sitemaps}"
