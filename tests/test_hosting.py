@@ -1,0 +1,56 @@
+"""Hosting files: valid, linted, and running what the README says."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+WORKFLOW = ".github/workflows/pages.yml"
+
+
+def tool(repo: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    # Both linters are installed into this environment's bin folder.
+    binary = Path(sys.executable).parent / args[0]
+    return subprocess.run(
+        [str(binary), *args[1:]], cwd=repo, capture_output=True, text=True, check=False
+    )
+
+
+@pytest.mark.parametrize(
+    ("path", "schema"),
+    [
+        (WORKFLOW, "vendor.github-workflows"),
+        (".readthedocs.yaml", "vendor.readthedocs"),
+    ],
+)
+def test_matches_its_schema(repo_root: Path, path: str, schema: str) -> None:
+    result = tool(repo_root, "check-jsonschema", "--builtin-schema", schema, path)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_workflow_passes_zizmor(repo_root: Path) -> None:
+    result = tool(repo_root, "zizmor", "--offline", "--no-progress", WORKFLOW)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_workflow_runs_the_readme_commands(repo_root: Path) -> None:
+    readme = (repo_root / "README.md").read_text()
+    workflow = (repo_root / WORKFLOW).read_text()
+    commands = re.search(r"```console\n(.*?)```", readme, re.DOTALL)
+    assert commands is not None
+    build, test = commands.group(1).split("\n")[:2]
+    assert test == "uv run pytest"
+    assert f"run: {test}" in workflow
+    assert build == "uv run guide build"
+    assert build in workflow
+
+
+def test_read_the_docs_installs_docs_lock(repo_root: Path) -> None:
+    config = (repo_root / ".readthedocs.yaml").read_text()
+    assert "requirements: docs.lock" in config
+    assert "fail_on_warning: true" in config
+    assert 'python: "3.13"' in config
