@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import functools
+import os
 import shutil
 from pathlib import Path
 
 import pytest
+
+from guidekit.standins.docker import engine_problem
 
 REPO = Path(__file__).resolve().parent.parent
 ROOTS = Path(__file__).resolve().parent / "roots"
@@ -23,3 +27,48 @@ def minirepo(tmp_path: Path) -> Path:
     target = tmp_path / "repo"
     shutil.copytree(ROOTS / "minirepo", target)
     return target
+
+
+# ---------------------------------------------------------------------------
+# Docker gate, for tests marked @pytest.mark.docker (see tests/test_standins.py).
+# Without a Docker engine they skip with a one-line reason; where Docker is
+# required (CI=true, or GUIDE_REQUIRE_DOCKER=1) they fail instead, so that a
+# CI machine that lost its engine cannot pass by skipping.
+# Module- or session-scoped fixtures that need Docker must request
+# `docker_engine` themselves: they are set up before the autouse gate runs.
+# ---------------------------------------------------------------------------
+
+
+def docker_required() -> bool:
+    """Whether a missing Docker engine is a failure rather than a skip."""
+    return (
+        os.environ.get("CI", "").lower() == "true"
+        or os.environ.get("GUIDE_REQUIRE_DOCKER") == "1"
+    )
+
+
+@functools.cache
+def _docker_problem() -> str | None:
+    # Asked once per session: `docker info` takes a moment.
+    return engine_problem()
+
+
+@pytest.fixture(scope="session")
+def docker_engine() -> None:
+    """Skip (or, where Docker is required, fail) unless a Docker engine answers."""
+    problem = _docker_problem()
+    if problem is None:
+        return
+    if docker_required():
+        pytest.fail(
+            f"Docker is required here (CI=true or GUIDE_REQUIRE_DOCKER=1) but "
+            f"unavailable: {problem}; run `bash .ci/docker-setup`",
+            pytrace=False,
+        )
+    pytest.skip(f"Docker unavailable: {problem}")
+
+
+@pytest.fixture(autouse=True)
+def _docker_marker_gate(request: pytest.FixtureRequest) -> None:
+    if request.node.get_closest_marker("docker") is not None:
+        request.getfixturevalue("docker_engine")

@@ -68,7 +68,8 @@ def matches(version: str, promised: str) -> bool:
     return version == promised or version.startswith(promised + ".")
 
 
-def _image_dir(spec: Spec) -> Path:
+def image_dir(spec: Spec) -> Path:
+    """The directory holding SPEC's Dockerfile and its files."""
     return Path(str(resources.files("guidekit.standins") / "images" / spec.directory))
 
 
@@ -77,7 +78,7 @@ def digest(spec: Spec) -> str:
     sha = hashlib.sha256(repr(spec).encode())
     if spec.uv:
         sha.update(UV_VERSION.encode())
-    root = _image_dir(spec)
+    root = image_dir(spec)
     for path in sorted(root.rglob("*")):
         if path.is_file():
             sha.update(path.relative_to(root).as_posix().encode() + b"\0")
@@ -126,7 +127,7 @@ def _build(spec: Spec, build_args: dict[str, str], progress: Progress) -> Standi
     scratch = SCRATCH_TAG.format(spec.directory)
     with tempfile.TemporaryDirectory() as tmp:
         context = Path(tmp, "context")
-        shutil.copytree(_image_dir(spec), context)
+        shutil.copytree(image_dir(spec), context)
         # Exec bits may not survive packaging; COPY keeps what the context has.
         for script in context.glob("*.sh"):
             script.chmod(0o755)
@@ -174,6 +175,7 @@ def _ensure(tag: str, progress: Progress, done: dict[str, Standin]) -> Standin:
     }
     labels = image_labels(tag)
     result: Standin | None = None
+    stale = ""
     if labels is not None and labels.get(STANDIN_LABEL) != "true":
         result = Standin(tag, "real", None, "upstream image, present locally")
     elif labels is not None and labels.get(DIGEST_LABEL) == digest(spec):
@@ -182,12 +184,17 @@ def _ensure(tag: str, progress: Progress, done: dict[str, Standin]) -> Standin:
         )
     elif labels is not None:
         progress(f"{tag}: stand-in out of date, rebuilding")
+        stale = docker(["image", "inspect", "--format", "{{.Id}}", tag]).stdout.strip()
     elif _allow_pull() and try_pull(tag):
         result = Standin(tag, "real", None, "upstream image, pulled")
     if result is None:
         if spec.from_base:
             build_args["BASE_IMAGE"] = ensure_base(progress)
         result = _build(spec, build_args, progress)
+        if stale:
+            # The old stand-in would linger as a dangling image; a container
+            # still using it keeps it (and the removal fails harmlessly).
+            docker(["image", "rm", stale], check=False)
     done[tag] = result
     return result
 

@@ -57,7 +57,8 @@ UV = Spec(
     promised=UV_VERSION,
     uv=True,
     from_base=False,
-    built_from="the PyPI uv wheel (musllinux, static)",
+    built_from="the PyPI uv wheel",
+    note="static binaries from the musllinux wheel, as upstream's",
     interface="scratch image with static /uv and /uvx, ENTRYPOINT /uv",
 )
 UV_PYTHON = Spec(
