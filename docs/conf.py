@@ -40,6 +40,7 @@ html_theme = "furo"
 html_title = "Django layout guide"
 html_static_path = ["_static"]
 html_css_files = ["guide.css"]
+html_favicon = "_static/favicon.svg"
 # Each language's root URL, from the hosting environment where it has one
 # (Read the Docs), else from conf/guide.env; canonical links follow it.
 guide_language_roots = language_roots(SETTINGS.languages, SETTINGS.base_url, os.environ)

@@ -1,0 +1,170 @@
+"""The reader's experience in a real Chromium, in both languages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, Page
+
+from guidekit.sphinxext.collect import parse_commands
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+LANGUAGES = ["en", "tr"]
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
+
+
+def page_paths(built_site: Path, language: str) -> list[str]:
+    """Site-relative URLs of every page of one language."""
+    return sorted(
+        p.relative_to(built_site).as_posix()
+        for p in (built_site / language).rglob("*.html")
+        if "_static" not in p.parts
+    )
+
+
+def longest_chapter(built_site: Path, language: str) -> str:
+    pages = [p for p in page_paths(built_site, language) if "index" not in p]
+    return max(pages, key=lambda p: (built_site / p).stat().st_size)
+
+
+class Watcher:
+    """Console errors, page errors and failed or 4xx/5xx requests of a page."""
+
+    def __init__(self, page: Page) -> None:
+        self.current = ""
+        self.problems: list[str] = []
+        page.on("console", lambda m: self._note(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: self._note(f"page error: {e}"))
+        page.on("requestfailed", lambda r: self._note(f"failed: {r.url} {r.failure}"))
+        page.on(
+            "response",
+            lambda r: self._note(f"{r.status}: {r.url}") if r.status >= 400 else None,
+        )
+
+    def _note(self, problem: str) -> None:
+        self.problems.append(f"{self.current}: {problem}")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_page_loads_cleanly(
+    page: Page, site_url: str, built_site: Path, language: str
+) -> None:
+    watcher = Watcher(page)
+    for path in page_paths(built_site, language):
+        watcher.current = path
+        # networkidle: every request the page makes has finished, or failed.
+        page.goto(site_url + path, wait_until="networkidle")
+    assert not watcher.problems, "\n".join(watcher.problems)
+
+
+def test_root_sends_a_turkish_browser_to_turkish(
+    browser: Browser, site_url: str
+) -> None:
+    context = browser.new_context(locale="tr-TR")
+    page = context.new_page()
+    page.goto(site_url, wait_until="load")
+    page.wait_for_url("**/tr/")
+    assert page.locator("html").get_attribute("lang") == "tr"
+    context.close()
+
+
+def test_switcher_lands_on_the_same_page(
+    page: Page, site_url: str, built_site: Path
+) -> None:
+    chapter = longest_chapter(built_site, "en").removeprefix("en/")
+    page.goto(f"{site_url}en/{chapter}")
+    page.click("nav.guide-languages a[hreflang=tr]")
+    page.wait_for_url(f"**/tr/{chapter}")
+    assert page.locator("html").get_attribute("lang") == "tr"
+    page.click("nav.guide-languages a[hreflang=en]")
+    page.wait_for_url(f"**/en/{chapter}")
+    # The choice is remembered: the root now sends this reader to English.
+    page.goto(site_url)
+    page.wait_for_url("**/en/")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_copy_button_copies_only_the_commands(
+    browser: Browser, site_url: str, built_site: Path, language: str
+) -> None:
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(f"{site_url}{longest_chapter(built_site, language)}")
+    block = page.locator("div.highlight-console").first
+    expected = "\n".join(
+        c.line for c in parse_commands(block.locator("pre").inner_text())
+    )
+    block.hover()
+    block.locator("button.copybtn").click()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied == expected
+    assert "$ " not in copied
+    context.close()
+
+
+def test_search_finds_an_english_page(page: Page, site_url: str) -> None:
+    page.goto(f"{site_url}en/search.html?q=settings")
+    results = page.locator("#search-results li a").first
+    results.wait_for(timeout=15_000)
+    hrefs = page.locator("#search-results li a").evaluate_all(
+        "(as) => as.map(a => a.href)"
+    )
+    assert any("settings.html" in href for href in hrefs), hrefs
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_phone_width_has_no_horizontal_scroll(
+    browser: Browser, site_url: str, built_site: Path, language: str
+) -> None:
+    context = browser.new_context(viewport={"width": 375, "height": 812})
+    page = context.new_page()
+    wide: list[str] = []
+    for path in page_paths(built_site, language):
+        page.goto(site_url + path)
+        width = page.evaluate(
+            "[document.documentElement.scrollWidth, window.innerWidth]"
+        )
+        if width[0] > width[1]:
+            wide.append(f"{path}: {width[0]} px > {width[1]} px")
+    context.close()
+    assert not wide, "\n".join(wide)
+
+
+def test_dark_mode_toggles(page: Page, site_url: str) -> None:
+    page.goto(f"{site_url}en/index.html")
+    before = page.evaluate("document.body.dataset.theme")
+    page.locator("button.theme-toggle:visible").first.click()
+    after = page.evaluate("document.body.dataset.theme")
+    assert before != after
+    background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    page.locator("button.theme-toggle:visible").first.click()
+    assert (
+        page.evaluate("getComputedStyle(document.body).backgroundColor") != background
+    )
+
+
+def serious(results: Any) -> list[str]:
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} x{len(v['nodes'])}"
+        for v in results.response["violations"]
+        if v["impact"] in {"serious", "critical"}
+    ]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_accessibility_and_screenshots(
+    page: Page, site_url: str, built_site: Path, language: str
+) -> None:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    found: list[str] = []
+    for name, path in (
+        ("start", f"{language}/index.html"),
+        ("chapter", longest_chapter(built_site, language)),
+    ):
+        page.goto(site_url + path)
+        found += [f"{path}: {v}" for v in serious(Axe().run(page))]
+        page.screenshot(path=ARTIFACTS / f"{language}-{name}.png")
+    assert not found, "\n".join(found)
