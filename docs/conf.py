@@ -58,6 +58,9 @@ copybutton_prompt_is_regexp = True
 copybutton_only_copy_prompt_lines = True
 copybutton_line_continuation_character = "\\"
 
+# Checkpoint archives unpack into a folder named like the example.
+tangle_archive_folder = Path(SETTINGS.example_root).name
+
 # What a doctest runs in: the example's own interpreter and settings.
 tangle_doctest_command = (
     "uv run --env-file conf/dev/django.env manage.py shell --verbosity 0"

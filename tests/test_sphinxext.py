@@ -6,6 +6,7 @@ import html
 import re
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 from guidekit.collector import read_guide
@@ -106,3 +107,24 @@ def test_steps_come_in_toctree_order(minirepo: Path) -> None:
         "docs/one.rst:6",
         "docs/one.rst:16",
     ]
+
+
+def test_checkpoints_offer_an_archive_and_a_diff_page(minirepo: Path) -> None:
+    assert sphinx(minirepo, "html").returncode == 0
+    with zipfile.ZipFile(minirepo / "html/_checkpoints/one.zip") as archive:
+        assert archive.namelist() == ["example/bin/hello.sh", "example/pkg/calc.py"]
+        script = archive.getinfo("example/bin/hello.sh")
+        assert script.external_attr >> 16 == 0o100755
+        assert archive.read("example/bin/hello.sh").startswith(b"#!/bin/sh\n")
+    # Rebuilt archives are byte-identical.
+    first = (minirepo / "html/_checkpoints/two.zip").read_bytes()
+    assert sphinx(minirepo, "again").returncode == 0
+    assert (minirepo / "again/_checkpoints/two.zip").read_bytes() == first
+    changes = html.unescape(
+        re.sub(r"<[^>]+>", "", (minirepo / "html/changes/two.html").read_text())
+    )
+    assert "-echo hello" in changes
+    assert "+def triple(value: int) -> int:" in changes
+    page = (minirepo / "html/two.html").read_text()
+    assert 'href="_checkpoints/two.zip"' in page
+    assert 'href="changes/two.html"' in page

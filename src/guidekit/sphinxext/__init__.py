@@ -7,7 +7,7 @@ directives, then the event handlers that collect, check and render.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +15,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.errors import SphinxError
+from sphinx.locale import get_translation
 from sphinx.util import logging
 
 from guidekit import __version__
@@ -24,9 +25,15 @@ from guidekit.sphinxext import attributes as attr
 from guidekit.sphinxext.collect import collect, location_of
 from guidekit.sphinxext.diffs import diff_views
 from guidekit.sphinxext.domain import TangleDomain
+from guidekit.tangle.checkpoints import archive, changes, snapshots
 from guidekit.tangle.errors import TangleError
 
 logger = logging.getLogger(__name__)
+_ = get_translation("guidekit")
+
+# Where checkpoint archives and "what changed" pages go in the HTML output.
+ARCHIVES = "_checkpoints"
+CHANGES = "changes"
 
 # Patterns for volatile output, by name; a command block opts in with
 # ``:normalize: NAME ...``. Each is (regex, replacement). conf.py may add more.
@@ -127,8 +134,31 @@ def on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     return sorted(changed)
 
 
+def checkpoint_links(app: Sphinx, docname: str, name: str) -> nodes.paragraph:
+    """Links to the checkpoint's archive and to its "what changed" page."""
+    up = "../" * docname.count("/")
+    archive = nodes.reference(
+        "", f"{name}.zip", refuri=f"{up}{ARCHIVES}/{name}.zip", classes=["download"]
+    )
+    changed = nodes.reference(
+        "", _("what changed in this chapter"), refuri=f"{up}{CHANGES}/{name}.html"
+    )
+    return nodes.paragraph(
+        "",
+        "",
+        nodes.Text(_("The project as it stands here: ")),
+        archive,
+        nodes.Text(" · "),
+        changed,
+    )
+
+
 def on_doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    """Replace the text of diff views with the diff computed from the tangle."""
+    """Fill in diff views and checkpoint links, now that all documents are read."""
+    if app.builder.format == "html":
+        for note in doctree.findall(nodes.admonition):
+            if attr.CHECKPOINT in note:
+                note.append(checkpoint_links(app, docname, note[attr.CHECKPOINT]))
     diffs = domain_of(app.env).diffs
     relative = relative_to_repository(app)
     for node in doctree.findall(nodes.literal_block):
@@ -141,6 +171,30 @@ def on_doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> N
             node["language"] = "diff"
 
 
+def on_html_collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
+    """Write each checkpoint's archive; yield its "what changed" page."""
+    try:
+        found = snapshots(domain_of(app.env).ordered_steps())
+    except TangleError:
+        return  # already reported by on_env_updated
+    folder = Path(app.outdir) / ARCHIVES
+    folder.mkdir(parents=True, exist_ok=True)
+    previous = None
+    for snapshot in found:
+        (folder / f"{snapshot.name}.zip").write_bytes(
+            archive(snapshot, app.config.tangle_archive_folder)
+        )
+        diff = changes(previous, snapshot) or "(no file changed)"
+        body = app.builder.highlighter.highlight_block(diff, "diff")  # type: ignore[attr-defined]
+        title = _("What changed up to checkpoint %s") % snapshot.name
+        yield (
+            f"{CHANGES}/{snapshot.name}",
+            {"title": title, "body": f"<h1>{title}</h1>\n{body}"},
+            "page.html",
+        )
+        previous = snapshot
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register config, the domain, the translations and the handlers."""
     app.add_config_value(
@@ -148,6 +202,10 @@ def setup(app: Sphinx) -> dict[str, Any]:
     )
     # The command that runs a doctest in the example: it gets ``-c CODE``.
     app.add_config_value("tangle_doctest_command", "python", "", types=frozenset({str}))
+    # The folder name inside checkpoint archives (the example's name).
+    app.add_config_value(
+        "tangle_archive_folder", "example", "html", types=frozenset({str})
+    )
     app.add_domain(TangleDomain)
     locale = compile_catalogues(Path(app.doctreedir) / "guidekit-locale")
     app.add_message_catalog("guidekit", str(locale))
@@ -155,6 +213,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("doctree-read", on_doctree_read)
     app.connect("env-updated", on_env_updated)
     app.connect("doctree-resolved", on_doctree_resolved)
+    app.connect("html-collect-pages", on_html_collect_pages)
     return {
         "version": __version__,
         "env_version": TangleDomain.data_version,
