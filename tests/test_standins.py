@@ -463,3 +463,72 @@ def test_nginx_renders_templates_and_serves_on_loopback(
     workers = docker("top", server, "-eo", "pid,uid,args").stdout.splitlines()
     assert any(" 101 " in line and "worker process" in line for line in workers)
     assert inspect(NGINX.tag, "{{.Config.StopSignal}}") == "SIGQUIT"
+
+
+# --- all together, the way compose files use them ---------------------------------
+
+COMPOSE = """\
+services:
+  db:
+    image: {postgres}
+    environment:
+      POSTGRES_PASSWORD: s3cret
+      POSTGRES_USER: guide
+      POSTGRES_DB: guidedb
+    healthcheck:
+      test: ["CMD-SHELL", "pg_isready -U guide -d guidedb"]
+      interval: 2s
+      retries: 60
+  cache:
+    image: {valkey}
+    healthcheck:
+      test: ["CMD", "valkey-cli", "ping"]
+      interval: 2s
+      retries: 60
+  broker:
+    image: {rabbitmq}
+    healthcheck:
+      test: ["CMD", "rabbitmq-diagnostics", "-q", "ping"]
+      interval: 3s
+      timeout: 20s
+      retries: 40
+  web:
+    image: {nginx}
+    ports: ["127.0.0.1::80"]
+    depends_on:
+      db: {{condition: service_healthy}}
+      cache: {{condition: service_healthy}}
+      broker: {{condition: service_healthy}}
+"""
+
+
+@docker_test
+def test_compose_healthchecks_pass(
+    images: dict[str, Standin], janitor: Janitor, tmp_path: Path
+) -> None:
+    compose_file = tmp_path / "compose.yaml"
+    compose_file.write_text(
+        COMPOSE.format(
+            postgres=POSTGRES.tag,
+            valkey=VALKEY.tag,
+            rabbitmq=RABBITMQ_MANAGEMENT.tag,
+            nginx=NGINX.tag,
+        )
+    )
+    compose = [
+        "compose",
+        "--project-name",
+        janitor.name("stack"),
+        "-f",
+        str(compose_file),
+    ]
+    try:
+        docker(*compose, "up", "--detach", "--wait", timeout=300)
+        published = docker(*compose, "port", "web", "80").stdout.strip()
+        host, _, port = published.rpartition(":")
+        assert host == "127.0.0.1"
+        opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+        with opener.open(f"http://127.0.0.1:{port}/", timeout=10) as response:
+            assert b"Welcome to nginx!" in response.read()
+    finally:
+        docker(*compose, "down", "--volumes", "--remove-orphans", check=False)

@@ -31,6 +31,8 @@ VERSION_LABEL = "guide.standin.version"
 DIGEST_LABEL = "guide.standin.digest"
 NOTE_LABEL = "guide.standin.note"
 DESCRIPTION_LABEL = "org.opencontainers.image.description"
+# Part of every digest: bump it when this module changes what it builds or labels.
+BUILDER_REVISION = "2"
 # First build pass, before the version to put in the labels is known.
 SCRATCH_TAG = "guide-standins/build:{}"
 
@@ -75,7 +77,7 @@ def image_dir(spec: Spec) -> Path:
 
 def digest(spec: Spec) -> str:
     """Fingerprint of everything a stand-in is built from (files, spec, parents)."""
-    sha = hashlib.sha256(repr(spec).encode())
+    sha = hashlib.sha256(f"{BUILDER_REVISION}\n{spec!r}".encode())
     if spec.uv:
         sha.update(UV_VERSION.encode())
     root = image_dir(spec)
@@ -149,9 +151,9 @@ def _build(spec: Spec, build_args: dict[str, str], progress: Progress) -> Standi
             DESCRIPTION_LABEL: description,
             VERSION_LABEL: debian_version,
             DIGEST_LABEL: digest(spec),
+            # Always set: labels are inherited from the image built upon.
+            NOTE_LABEL: spec.note,
         }
-        if spec.note:
-            labels[NOTE_LABEL] = spec.note
         _docker_build(spec, context, spec.tag, build_args, labels)
     docker(["image", "rm", scratch], check=False)
     progress(f"built {description}")
