@@ -71,5 +71,13 @@ tangle_normalizers = {
     "duration": (r"\b\d+(?:\.\d+)?\s?(?:ms|s|µs|m)\b", "<duration>"),
     # Absolute paths of the reader's checkout, up to the project package.
     "project-path": (r"/\S*/(?=twitter/)", "<project>/"),
+    # What `uv run` prints when it creates or syncs .venv first (a reader who
+    # skipped `uv sync` sees it once).
+    "uv-sync": (
+        r"^\s*(?:(?:Using CPython|Creating virtual environment|Resolved|Prepared"
+        r"|Installed|Uninstalled|Audited|Downloading|Downloaded|Building|Built)\b.*"
+        r"|[+-] \S+==\S+)\n",
+        "",
+    ),
 }
 nitpicky = True

@@ -1,0 +1,1 @@
+"""The project's test suite, run by Django's test runner."""

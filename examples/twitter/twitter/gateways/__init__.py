@@ -1,0 +1,1 @@
+"""How servers reach Django: one module per interface."""

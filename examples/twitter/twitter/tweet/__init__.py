@@ -1,0 +1,1 @@
+"""The tweet app: posting and reading tweets."""

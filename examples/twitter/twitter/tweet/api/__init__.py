@@ -1,0 +1,1 @@
+"""The tweet app's JSON API, built with Django REST framework."""

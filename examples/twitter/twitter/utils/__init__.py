@@ -1,0 +1,1 @@
+"""Helpers used across the project; none of them imports an app."""
