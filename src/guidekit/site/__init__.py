@@ -25,6 +25,7 @@ from guidekit.site.languages import (
     robots_txt,
     split_roots,
 )
+from guidekit.site.search_tr import FoldingTurkish
 from guidekit.site.theme_text import localise_copybutton, localise_page
 
 logger = logging.getLogger(__name__)
@@ -89,7 +90,9 @@ def on_build_finished(app: Sphinx, exception: Exception | None) -> None:
     language = app.config.language
     outdir = Path(app.outdir)
     missing: set[str] = set()
-    for page in outdir.rglob("*.html"):
+    # The fragments are furo's; other themes write other English.
+    pages = outdir.rglob("*.html") if app.config.html_theme == "furo" else ()
+    for page in pages:
         text = page.read_text(encoding="utf-8")
         localised, gaps = localise_page(text, language)
         missing.update(gaps)
@@ -146,6 +149,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     locale = compile_catalogues(Path(app.doctreedir) / "guidekit-locale")
     app.add_message_catalog("sphinx", str(locale))
     app.add_message_catalog("guidekit", str(locale))
+    app.add_search_language(FoldingTurkish)
     app.add_css_file("guide-site.css")
     app.add_js_file("guide-site.js")
     app.connect("config-inited", on_config_inited)
