@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import functools
-import os
 import shutil
 from pathlib import Path
 
 import pytest
 
-from guidekit.standins.docker import engine_problem
+from guidekit.standins.docker import docker_required, engine_problem
 
 REPO = Path(__file__).resolve().parent.parent
 ROOTS = Path(__file__).resolve().parent / "roots"
@@ -37,14 +36,6 @@ def minirepo(tmp_path: Path) -> Path:
 # Module- or session-scoped fixtures that need Docker must request
 # `docker_engine` themselves: they are set up before the autouse gate runs.
 # ---------------------------------------------------------------------------
-
-
-def docker_required() -> bool:
-    """Whether a missing Docker engine is a failure rather than a skip."""
-    return (
-        os.environ.get("CI", "").lower() == "true"
-        or os.environ.get("GUIDE_REQUIRE_DOCKER") == "1"
-    )
 
 
 @functools.cache

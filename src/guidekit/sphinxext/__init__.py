@@ -6,6 +6,7 @@ directives, then the event handlers that collect, check and render.
 
 from __future__ import annotations
 
+import html
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -187,9 +188,19 @@ def on_html_collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], st
         diff = changes(previous, snapshot) or "(no file changed)"
         body = app.builder.highlighter.highlight_block(diff, "diff")  # type: ignore[attr-defined]
         title = _("What changed up to checkpoint %s") % snapshot.name
+        summary = _("Every file the guide changed since the previous checkpoint.")
+        # Generated pages get no Open Graph tags from sphinxext-opengraph.
+        meta = "\n".join(
+            f'<meta property="og:{key}" content="{html.escape(str(value))}" />'
+            for key, value in (("title", title), ("description", summary))
+        )
         yield (
             f"{CHANGES}/{snapshot.name}",
-            {"title": title, "body": f"<h1>{title}</h1>\n{body}"},
+            {
+                "title": title,
+                "metatags": meta,
+                "body": f"<h1>{title}</h1>\n<p>{summary}</p>\n{body}",
+            },
             "page.html",
         )
         previous = snapshot

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 from collections.abc import Sequence
 
@@ -69,3 +70,11 @@ def image_labels(tag: str) -> dict[str, str] | None:
 def try_pull(tag: str) -> bool:
     """Pull TAG from its registry; False (quickly, here) when none is reachable."""
     return docker(["pull", "--quiet", tag], check=False, timeout=300).returncode == 0
+
+
+def docker_required() -> bool:
+    """Whether a missing Docker engine fails the tests rather than skips them."""
+    return (
+        os.environ.get("CI", "").lower() == "true"
+        or os.environ.get("GUIDE_REQUIRE_DOCKER") == "1"
+    )
