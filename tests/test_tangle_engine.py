@@ -65,6 +65,16 @@ def test_region_markers_in_other_comment_syntaxes() -> None:
     assert "<li>a</li>" not in (tree.files["t.html"].content or "")
 
 
+def test_region_inside_an_indented_block_keeps_its_indentation() -> None:
+    source = "APPS = [\n    # region apps\n    'a',\n    # endregion apps\n]"
+    tree = tangle(
+        [put("s.py", source), put("s.py", "'a',\n\n'b',", Action.REGION, region="apps")]
+    )
+    assert tree.files["s.py"].content == (
+        "APPS = [\n    # region apps\n    'a',\n\n    'b',\n    # endregion apps\n]\n"
+    )
+
+
 def test_executable_bit_is_set_and_kept() -> None:
     tree = tangle(
         [

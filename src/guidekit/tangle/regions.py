@@ -5,6 +5,10 @@ markers that VS Code, PyCharm and others already understand, written in the
 file's own comment syntax (``# region apps``, ``{# region head #}``,
 ``<!-- region head -->``, ``// region x``). The markers stay in the example, so
 the reader sees where a later chapter will add code.
+
+A region's body is shown without the markers' indentation (docutils strips
+common indentation from directive content anyway) and written back indented
+like its opening marker, so a region may sit inside a list or a class.
 """
 
 from __future__ import annotations
@@ -52,7 +56,13 @@ def replace_region(
         raise TangleError(
             location, f"region {name!r} not found in {path} (regions there: {known})"
         )
-    return "".join([*lines[: start + 1], body, *lines[end:]])
+    marker = lines[start]
+    indent = marker[: len(marker) - len(marker.lstrip())]
+    indented = "".join(
+        indent + line if line.strip() else line
+        for line in body.splitlines(keepends=True)
+    )
+    return "".join([*lines[: start + 1], indented, *lines[end:]])
 
 
 def region_body(text: str, name: str) -> str | None:
