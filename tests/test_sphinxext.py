@@ -37,11 +37,15 @@ def test_blocks_render_as_captioned_code(minirepo: Path) -> None:
     result = sphinx(minirepo, "html")
     assert result.returncode == 0, result.stderr
     one = (minirepo / "html/one.html").read_text()
-    assert '<span class="caption-text">bin/hello.sh</span>' in one
+    assert (
+        '<span class="caption-text">bin/hello.sh<span class="tangle-action">'
+        " (executable)</span></span>"
+    ) in one
     # The language is guessed from ".sh"; classes tell what the block does.
     assert (
-        'class="tangle-file tangle-action-create tangle-show-file highlight-bash' in one
-    )
+        'class="tangle-file tangle-action-create tangle-show-file'
+        ' tangle-executable-yes highlight-bash'
+    ) in one
     assert '<div class="highlight-console' in one
     assert "Checkpoint: one" in one
     two = (minirepo / "html/two.html").read_text()

@@ -29,8 +29,12 @@ def language_options(settings: Settings, language: str, purpose: str) -> list[st
     ]
 
 
-def sphinx_command(settings: Settings, language: str) -> list[str]:
+def sphinx_command(
+    settings: Settings, language: str, *, fresh: bool = False
+) -> list[str]:
     """``sphinx-build`` for one language's HTML, warnings as errors."""
+    # Fresh: reread and rewrite everything (Sphinx cannot see code changes).
+    again = ["--fresh-env", "--write-all"] if fresh else []
     return [
         sys.executable,
         "-m",
@@ -40,16 +44,17 @@ def sphinx_command(settings: Settings, language: str) -> list[str]:
         "--fail-on-warning",
         "--keep-going",
         "--quiet",
+        *again,
         *language_options(settings, language, "html"),
         str(settings.docs_dir),
         str(settings.html_dir(language)),
     ]
 
 
-def build_language(settings: Settings, language: str) -> None:
+def build_language(settings: Settings, language: str, *, fresh: bool = False) -> None:
     """Build one language into ``html/<language>/``."""
     result = subprocess.run(
-        sphinx_command(settings, language),
+        sphinx_command(settings, language, fresh=fresh),
         capture_output=True,
         text=True,
         check=False,
@@ -138,12 +143,14 @@ def write_site_root(settings: Settings) -> Path:
     return root / "index.html"
 
 
-def build_site(settings: Settings, progress: Callable[[str], None]) -> Path:
+def build_site(
+    settings: Settings, progress: Callable[[str], None], *, fresh: bool = False
+) -> Path:
     """Build every language and the root files; return the root page's path."""
     problems = undecodable_sources(settings.docs_dir, settings.root)
     if problems:
         raise BuildError("\n".join(problems))
     for language in settings.languages:
         progress(f"building the {language} site")
-        build_language(settings, language)
+        build_language(settings, language, fresh=fresh)
     return write_site_root(settings)

@@ -26,7 +26,7 @@ OK, PROBLEM, USAGE, SETTINGS = 0, 1, 2, 3
 
 def cmd_build(settings: Settings, args: argparse.Namespace) -> int:
     """Build both languages, then tangle the example."""
-    index = build_site(settings, say)
+    index = build_site(settings, say, fresh=args.fresh)
     if not args.no_tangle:
         say(f"tangling the example into {settings.example_root}")
         materialise(read_guide(settings), settings.example_root)
@@ -129,6 +129,11 @@ def parser() -> argparse.ArgumentParser:
 
     build = add("build", cmd_build)
     build.add_argument("--no-tangle", action="store_true", help="only build the site")
+    build.add_argument(
+        "--fresh",
+        action="store_true",
+        help="reread every source (after tooling changes)",
+    )
     serve_cmd = add("serve", cmd_serve)
     serve_cmd.add_argument(
         "--port", type=int, default=8000, help="first port (default 8000)"

@@ -42,7 +42,7 @@ def settings() -> Settings:
 @pytest.fixture(scope="session")
 def built_site(settings: Settings) -> Path:
     """Both languages built (warnings are errors), with the root files."""
-    build_site(settings, lambda _message: None)
+    build_site(settings, lambda _message: None, fresh=True)
     return settings.html_dir()
 
 

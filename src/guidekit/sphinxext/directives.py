@@ -101,8 +101,10 @@ class FileDirective(CodeBlock):
         literal[attr.SHOW] = show
         if "region" in self.options:
             literal[attr.REGION] = self.options["region"]
+            literal["classes"].append(f"tangle-region-{self.options['region']}")
         if "executable" in self.options:
             literal[attr.EXECUTABLE] = self.options["executable"]
+            literal["classes"].append(f"tangle-executable-{self.options['executable']}")
         return [self._captioned(literal, path, action)]
 
     def _captioned(
@@ -115,13 +117,16 @@ class FileDirective(CodeBlock):
         """
         caption = nodes.caption(path, path)
         caption["translatable"] = False
-        label = _ACTION_LABELS[action]
+        labels = [_ACTION_LABELS[action]]
         if action == Action.REGION.value:
-            label = _("region %s") % self.options["region"]
+            labels = [_("region %s") % self.options["region"]]
         if self.options.get("show") == "diff":
-            label = _("changes")
-        if label:
-            caption += nodes.inline("", f" ({label})", classes=["tangle-action"])
+            labels = [_("changes")]
+        if self.options.get("executable") == "yes":
+            labels.append(_("executable"))
+        text = ", ".join(str(label) for label in labels if label)
+        if text:
+            caption += nodes.inline("", f" ({text})", classes=["tangle-action"])
         self.set_source_info(caption)
         wrapper = nodes.container("", caption, literal, literal_block=True)
         wrapper["classes"].append("literal-block-wrapper")
@@ -163,6 +168,8 @@ class CommandDirective(CodeBlock):
         literal[attr.NORMALIZE] = self.options.get("normalize", [])
         literal[attr.RETURNCODE] = self.options.get("returncode", 0)
         literal[attr.HIDE_OUTPUT] = "hide-output" in self.options
+        if literal[attr.CREATES]:
+            literal["classes"].append("tangle-creates")
         return result
 
 
