@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pytest_console_scripts import ScriptRunner
 
-SUBCOMMANDS = ["build", "serve", "tangle", "run", "check", "blame", "stat"]
+SUBCOMMANDS = ["build", "serve", "tangle", "run", "check", "blame", "catalogs", "stat"]
 
 
 def run(script_runner: ScriptRunner, repo: Path, *args: str) -> object:

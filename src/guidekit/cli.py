@@ -19,6 +19,7 @@ from guidekit.serve import serve
 from guidekit.settings import Settings, SettingsError, find_root, load
 from guidekit.tangle.engine import tangle
 from guidekit.tangle.errors import TangleError
+from guidekit.translate import update_catalogues
 from guidekit.translation import progress
 
 OK, PROBLEM, USAGE, SETTINGS = 0, 1, 2, 3
@@ -94,6 +95,13 @@ def cmd_blame(settings: Settings, args: argparse.Namespace) -> int:
     return OK
 
 
+def cmd_catalogs(settings: Settings, args: argparse.Namespace) -> int:
+    """Update the translation catalogues from the English sources."""
+    update_catalogues(settings, say)
+    print(f"Updated {settings.docs_dir / 'locale'}; see `guide stat` for progress.")
+    return OK
+
+
 def cmd_stat(settings: Settings, args: argparse.Namespace) -> int:
     """Translation progress per document; fuzzy counts as untranslated."""
     rows = progress(settings.docs_dir / "locale", args.language)
@@ -161,6 +169,7 @@ def parser() -> argparse.ArgumentParser:
     add("check", cmd_check)
     blame = add("blame", cmd_blame)
     blame.add_argument("path", help="a path relative to the example root")
+    add("catalogs", cmd_catalogs)
     stat = add("stat", cmd_stat)
     stat.add_argument(
         "--language", default="tr", help="catalogue language (default tr)"

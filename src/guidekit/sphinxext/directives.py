@@ -203,6 +203,7 @@ class CheckpointDirective(SphinxDirective):
         note[attr.CHECKPOINT] = name
         self.set_source_info(note)
         title = nodes.title("", _("Checkpoint: %s") % name)
+        title["translatable"] = False  # our catalogue translates it, not the docs'
         note += title
         if self.content:
             note += self.parse_content_to_nodes()
