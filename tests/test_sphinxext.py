@@ -44,7 +44,7 @@ def test_blocks_render_as_captioned_code(minirepo: Path) -> None:
     # The language is guessed from ".sh"; classes tell what the block does.
     assert (
         'class="tangle-file tangle-action-create tangle-show-file'
-        ' tangle-executable-yes highlight-bash'
+        " tangle-executable-yes highlight-bash"
     ) in one
     assert '<div class="highlight-console' in one
     assert "Checkpoint: one" in one
