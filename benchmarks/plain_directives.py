@@ -17,6 +17,8 @@ from sphinx.domains import Domain
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.typing import OptionSpec
 
+from guidekit.sphinxext.language import guess_language
+
 
 class PlainBlock(CodeBlock):
     """Any tangle block, shown as a code block; every option accepted."""
@@ -45,7 +47,13 @@ class PlainBlock(CodeBlock):
     arguments: list[str]
 
     def run(self) -> list[nodes.Node]:
-        self.arguments = ["text"]
+        # Rendered as the real directives render: same caption, same lexer.
+        if self.name.endswith("file"):
+            path = self.arguments[0]
+            self.options["caption"] = path
+            self.arguments = [self.options.get("language") or guess_language(path)]
+        elif self.name.endswith("command"):
+            self.arguments = ["console"]
         return super().run()
 
 

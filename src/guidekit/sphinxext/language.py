@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import fnmatch
+import functools
 from pathlib import PurePosixPath
 
-from pygments.lexers import get_lexer_for_filename
-from pygments.util import ClassNotFound
+from pygments.lexers import get_all_lexers
 
 # Names Pygments does not know but the example uses; the value is a lexer alias.
 _BY_SUFFIX = {
@@ -30,7 +31,29 @@ def guess_language(path: str) -> str:
         return _BY_NAME[pure.name]
     if pure.suffix in _BY_SUFFIX:
         return _BY_SUFFIX[pure.suffix]
-    try:
-        return str(get_lexer_for_filename(pure.name).aliases[0])
-    except ClassNotFound:
-        return "text"
+    return _lexer_alias(pure.name)
+
+
+@functools.cache
+def _patterns() -> tuple[tuple[str, str], ...]:
+    """(file name pattern, alias) of Pygments' built-in lexers, exact names first.
+
+    Read from Pygments' static table: ``get_lexer_for_filename`` would import
+    lexer modules and scan plugin entry points, about 0.2 s per unknown name.
+    """
+    pairs = [
+        (pattern, aliases[0])
+        for _name, aliases, patterns, _mimes in get_all_lexers(plugins=False)
+        if aliases
+        for pattern in patterns
+    ]
+    exact = [p for p in pairs if not any(c in p[0] for c in "*?[")]
+    return tuple(exact + [p for p in pairs if p not in exact])
+
+
+@functools.cache
+def _lexer_alias(filename: str) -> str:
+    for pattern, alias in _patterns():
+        if fnmatch.fnmatchcase(filename, pattern):
+            return str(alias)
+    return "text"
