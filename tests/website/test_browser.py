@@ -102,17 +102,24 @@ def test_copy_button_copies_only_the_commands(
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied == expected
     assert "$ " not in copied
+    tooltip = block.locator("button.copybtn").get_attribute("data-tooltip")
+    assert tooltip == {"en": "Copied!", "tr": "Kopyalandı!"}[language]
     context.close()
 
 
-def test_search_finds_an_english_page(page: Page, site_url: str) -> None:
-    page.goto(f"{site_url}en/search.html?q=settings")
-    results = page.locator("#search-results li a").first
-    results.wait_for(timeout=15_000)
+@pytest.mark.parametrize(
+    ("language", "query"),
+    [("en", "settings"), ("tr", "ayarlar"), ("tr", "AYARLAR"), ("tr", "VARSAYILAN")],
+)
+def test_search_finds_the_settings_chapter(
+    page: Page, site_url: str, language: str, query: str
+) -> None:
+    page.goto(f"{site_url}{language}/search.html?q={query}")
+    page.locator("#search-results li a").first.wait_for(timeout=15_000)
     hrefs = page.locator("#search-results li a").evaluate_all(
-        "(as) => as.map(a => a.href)"
+        "(links) => links.map((a) => a.href)"
     )
-    assert any("settings.html" in href for href in hrefs), hrefs
+    assert any(href.endswith("/settings.html") for href in hrefs), hrefs
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

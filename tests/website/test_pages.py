@@ -137,3 +137,31 @@ def test_404_links_work_at_any_depth(built_site: Path) -> None:
     assert local
     for href in local:
         assert href.startswith("/"), href
+
+
+ENGLISH_THEME_TEXT = [
+    "Skip to content",
+    "Back to top",
+    "On this page",
+    "Toggle Light / Dark / Auto color theme",
+    "Made with",
+]
+
+
+def test_turkish_pages_have_turkish_theme_text(built_site: Path) -> None:
+    for path in guide_pages(built_site, "tr"):
+        page = path.read_text(encoding="utf-8")
+        name = path.name
+        for english in ENGLISH_THEME_TEXT:
+            assert english not in page, f"tr/{name}: {english!r}"
+        assert "İçeriğe geç" in page, name
+        assert "Başa dön" in page, name
+        assert "temasıyla yapıldı" in page, name
+    copybutton = (built_site / "tr/_static/copybutton.js").read_text()
+    assert "'copy_success': 'Kopyalandı!'" in copybutton
+
+
+def test_english_pages_keep_the_theme_text(built_site: Path) -> None:
+    page = (built_site / "en/index.html").read_text(encoding="utf-8")
+    assert "Skip to content" in page
+    assert "Made with" in page
