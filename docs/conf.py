@@ -13,6 +13,7 @@ SETTINGS = load(find_root(Path(__file__).parent))
 project = "Django layout guide"
 author = "The guide's authors"
 copyright = "2026, the guide's authors"
+guide_copyrights = {"en": copyright, "tr": "2026, rehberin yazarları"}
 
 extensions = [
     "myst_parser",
@@ -38,6 +39,7 @@ gettext_additional_targets: list[str] = []
 
 html_theme = "furo"
 html_title = "Django layout guide"
+guide_titles = {"en": html_title, "tr": "Django proje düzeni rehberi"}
 html_static_path = ["_static"]
 html_css_files = ["guide.css"]
 html_favicon = "_static/favicon.svg"

@@ -88,6 +88,7 @@ PAGE = (
     '<input aria-label="Toggle site navigation sidebar">'
     '<input aria-label="Toggle table of contents sidebar">'
     "<svg><title>Contents</title></svg><svg><title>Light mode</title></svg>"
+    "<svg><title>Menu</title></svg><svg><title>Expand</title></svg>"
     "<svg><title>Dark mode</title></svg>"
     "<svg><title>Auto light/dark, in light mode</title></svg>"
     "<svg><title>Auto light/dark, in dark mode</title></svg>"

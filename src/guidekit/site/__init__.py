@@ -126,6 +126,12 @@ def on_config_inited(app: Sphinx, config: Config) -> None:
 
     Done here, not in conf.py: ``-D language=tr`` is applied after conf.py ran.
     """
+    titles = config.guide_titles
+    if config.language in titles:
+        config.html_title = titles[config.language]
+        config.ogp_site_name = titles[config.language]
+    if config.language in config.guide_copyrights:
+        config.copyright = config.guide_copyrights[config.language]
     roots = config.guide_language_roots
     if not roots or config.language not in roots:
         return
@@ -144,6 +150,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     """Register config, the theme catalogue, assets and handlers."""
     # language -> absolute root URL of its build (see guidekit.site.languages).
     app.add_config_value("guide_language_roots", {}, "html", types=frozenset({dict}))
+    # language -> the site's title in that language (sidebar, <title>, og).
+    app.add_config_value("guide_titles", {}, "html", types=frozenset({dict}))
+    app.add_config_value("guide_copyrights", {}, "html", types=frozenset({dict}))
     # furo's translatable strings that Sphinx's Turkish catalogue lacks, and
     # the switcher's own words.
     locale = compile_catalogues(Path(app.doctreedir) / "guidekit-locale")

@@ -27,6 +27,8 @@ THEME_FRAGMENTS: Mapping[str, Mapping[str, str]] = {
             'aria-label="Açık, koyu ve otomatik renk teması arasında geç"'
         ),
         "<title>Contents</title>": "<title>İçindekiler</title>",
+        "<title>Menu</title>": "<title>Menü</title>",
+        "<title>Expand</title>": "<title>Genişlet</title>",
         "<title>Light mode</title>": "<title>Açık tema</title>",
         "<title>Dark mode</title>": "<title>Koyu tema</title>",
         "<title>Auto light/dark, in light mode</title>": (
