@@ -58,6 +58,25 @@ def test_tangle_writes_the_final_state(
     ]
 
 
+def test_two_tangles_are_byte_identical(
+    script_runner: ScriptRunner, minirepo: Path, tmp_path: Path
+) -> None:
+    for name in ("first", "second"):
+        result = script_runner.run(
+            ["guide", "tangle", str(tmp_path / name)], cwd=minirepo
+        )
+        assert result.success, result.stderr
+
+    def listing(root: Path) -> list[tuple[str, bytes, int]]:
+        return [
+            (p.relative_to(root).as_posix(), p.read_bytes(), p.stat().st_mode)
+            for p in sorted(root.rglob("*"))
+            if p.is_file()
+        ]
+
+    assert listing(tmp_path / "first") == listing(tmp_path / "second")
+
+
 def test_tangle_upto_a_checkpoint(
     script_runner: ScriptRunner, minirepo: Path, tmp_path: Path
 ) -> None:
