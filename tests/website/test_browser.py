@@ -140,6 +140,27 @@ def test_phone_width_has_no_horizontal_scroll(
     assert not wide, "\n".join(wide)
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_long_files_fold_with_their_path_visible(
+    page: Page, site_url: str, built_site: Path, language: str
+) -> None:
+    page.goto(f"{site_url}{longest_chapter(built_site, language)}")
+    folded = page.locator(".literal-block-wrapper.guide-folded").first
+    caption = folded.locator(".code-block-caption")
+    assert caption.is_visible()
+    path = caption.inner_text()
+    pre = folded.locator("pre")
+    heights = "(pre) => [pre.clientHeight, pre.scrollHeight]"
+    shown, full = pre.evaluate(heights)
+    assert shown < full
+    folded.locator("button.guide-fold").click()
+    shown, full = pre.evaluate(heights)
+    assert shown == full
+    assert caption.inner_text() == path
+    unfold = {"en": "Show fewer lines", "tr": "Daha az satır göster"}[language]
+    assert page.locator("button.guide-fold").first.inner_text() == unfold
+
+
 def test_dark_mode_toggles(page: Page, site_url: str) -> None:
     page.goto(f"{site_url}en/index.html")
     before = page.evaluate("document.body.dataset.theme")

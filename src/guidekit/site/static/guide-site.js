@@ -9,3 +9,32 @@ document.addEventListener("click", (event) => {
     // Storage may be disabled; the link still works.
   }
 });
+
+// Long files start folded to their first lines, caption and copy button kept;
+// one button unfolds them. Copying always takes the whole file.
+const FOLD_OVER_LINES = 40;
+const FOLD_LABELS = {
+  en: { more: (n) => `Show all ${n} lines`, less: "Show fewer lines" },
+  tr: { more: (n) => `${n} satırın tamamını göster`, less: "Daha az satır göster" },
+};
+
+document.addEventListener("DOMContentLoaded", () => {
+  const labels = FOLD_LABELS[document.documentElement.lang] || FOLD_LABELS.en;
+  document.querySelectorAll(".literal-block-wrapper").forEach((wrapper) => {
+    const pre = wrapper.querySelector(".tangle-file pre");
+    if (pre === null) return;
+    const lines = pre.textContent.replace(/\n$/, "").split("\n").length;
+    if (lines <= FOLD_OVER_LINES) return;
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "guide-fold";
+    const show = (folded) => {
+      wrapper.classList.toggle("guide-folded", folded);
+      button.textContent = folded ? labels.more(lines) : labels.less;
+      button.setAttribute("aria-expanded", String(!folded));
+    };
+    button.addEventListener("click", () => show(!wrapper.classList.contains("guide-folded")));
+    wrapper.appendChild(button);
+    show(true);
+  });
+});
