@@ -145,20 +145,24 @@ def test_long_files_fold_with_their_path_visible(
     page: Page, site_url: str, built_site: Path, language: str
 ) -> None:
     page.goto(f"{site_url}{longest_chapter(built_site, language)}")
-    folded = page.locator(".literal-block-wrapper.guide-folded").first
-    caption = folded.locator(".code-block-caption")
+    # A handle, not a locator: the "folded" class goes away on unfolding.
+    wrapper = page.locator(".literal-block-wrapper.guide-folded").first.element_handle()
+    caption = wrapper.query_selector(".code-block-caption")
+    pre = wrapper.query_selector("pre")
+    button = wrapper.query_selector("button.guide-fold")
+    assert caption is not None and pre is not None and button is not None
     assert caption.is_visible()
     path = caption.inner_text()
-    pre = folded.locator("pre")
     heights = "(pre) => [pre.clientHeight, pre.scrollHeight]"
     shown, full = pre.evaluate(heights)
     assert shown < full
-    folded.locator("button.guide-fold").click()
+    button.click()
     shown, full = pre.evaluate(heights)
     assert shown == full
     assert caption.inner_text() == path
+    assert button.get_attribute("aria-expanded") == "true"
     unfold = {"en": "Show fewer lines", "tr": "Daha az satır göster"}[language]
-    assert page.locator("button.guide-fold").first.inner_text() == unfold
+    assert button.inner_text() == unfold
 
 
 def test_dark_mode_toggles(page: Page, site_url: str) -> None:
