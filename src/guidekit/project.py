@@ -37,6 +37,25 @@ def prune(root: Path, tree: Tree) -> None:
             path.rmdir()
 
 
+def replay_options(
+    guide: Guide,
+    tiers: frozenset[str],
+    progress: Callable[[str], None],
+    *,
+    run_all: bool,
+    on_checkpoint: Callable[[str, Path], None] | None = None,
+) -> ReplayOptions:
+    """How to replay ``guide``: its own normalisers and doctest command."""
+    return ReplayOptions(
+        run_all=run_all,
+        tiers=tiers,
+        normalizers=guide.normalizers,
+        doctest_command=guide.doctest_command,
+        progress=progress,
+        on_checkpoint=on_checkpoint,
+    )
+
+
 def materialise(
     guide: Guide,
     dest: Path,
@@ -50,13 +69,7 @@ def materialise(
     """
     steps = steps_upto(guide.steps, upto)
     tree = tangle(steps)  # finds bad steps before anything runs or is written
-    options = ReplayOptions(
-        run_all=False,
-        tiers=GENERATION_TIERS,
-        normalizers=guide.normalizers,
-        doctest_command=guide.doctest_command,
-        progress=progress,
-    )
+    options = replay_options(guide, GENERATION_TIERS, progress, run_all=False)
 
     def fill(tmp: Path) -> None:
         replay(steps, tmp, options)
@@ -82,13 +95,8 @@ def run_guide(
     """
     steps = steps_upto(guide.steps, upto)
     tangle(steps)  # bad steps fail before anything runs
-    options = ReplayOptions(
-        run_all=True,
-        tiers=tiers,
-        normalizers=guide.normalizers,
-        doctest_command=guide.doctest_command,
-        progress=progress,
-        on_checkpoint=on_checkpoint,
+    options = replay_options(
+        guide, tiers, progress, run_all=True, on_checkpoint=on_checkpoint
     )
     return [str(where) for where in replay(steps, dest, options).skipped]
 
