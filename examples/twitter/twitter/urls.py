@@ -4,9 +4,12 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path
 
+from twitter import views
+
 urlpatterns: list[URLPattern | URLResolver] = [
     path("admin/", admin.site.urls),
     path("api/", include("twitter.tweet.api.urls")),
+    path("healthz", views.healthz, name="healthz"),
     path("", include("twitter.tweet.urls")),
 ]
 

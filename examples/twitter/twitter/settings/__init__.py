@@ -18,3 +18,9 @@ if DEBUG and find_spec("debug_toolbar") is not None:  # noqa: F405
         *MIDDLEWARE,  # noqa: F405
     ]
     INTERNAL_IPS = ["127.0.0.1"]
+
+# Channels' daphne (a test dependency, never installed in production) makes
+# runserver serve the ASGI gateway: the page and its websocket on one port.
+if DEBUG and find_spec("daphne") is not None:  # noqa: F405
+    INSTALLED_APPS = ["daphne", *INSTALLED_APPS]
+    ASGI_APPLICATION = "twitter.gateways.asgi.application"

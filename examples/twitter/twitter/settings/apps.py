@@ -56,4 +56,8 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 24 * 60 * 60,  # once a day, counted from beat's start
     },
 }
+# Beat wakes at least every 30 s and touches its heartbeat each time, so a
+# healthcheck can tell a stuck beat from an idle one.
+CELERY_BEAT_SCHEDULER = "twitter.celery:HeartbeatScheduler"
+CELERY_BEAT_MAX_LOOP_INTERVAL = 30
 # endregion celery
