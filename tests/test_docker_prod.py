@@ -1,0 +1,345 @@
+"""The production stack of the guide builds, starts healthy and behaves.
+
+One stack per module, from a copy of the tangled example with the settings
+and certificate a server would have (random secrets, a self-signed
+certificate made here). A Compose override only renames its image and
+publishes nginx on 127.0.0.1, on ports the system picks. Migrations and
+static files are the explicit steps the guide shows. Everything the module
+creates is removed at the end.
+"""
+
+from __future__ import annotations
+
+import base64
+import http.client
+import json
+import re
+import socket
+import ssl
+import subprocess
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from docker_support import (
+    SITE,
+    ProdSecrets,
+    Stack,
+    copy_example,
+    run,
+    tls_context,
+    tls_handshake,
+    write_prod_conf,
+)
+from websockets.sync.client import connect
+from websockets.typing import Origin
+
+pytestmark = pytest.mark.docker
+
+USER, PASSWORD = "grace", "another-long-test-password"
+DJANGO_PROCESSES = ("web", "asgi", "worker", "beat")
+
+
+def progress(message: str) -> None:
+    print(f"docker-prod: {message}", flush=True)  # shown with pytest -s
+
+
+@pytest.fixture(scope="module")
+def made(
+    docker_engine: None, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[Stack, ProdSecrets]]:
+    root = copy_example(tmp_path_factory.mktemp("prod"))
+    made = write_prod_conf(root)
+    prod = Stack(root, "prod")
+    prod.write_override()
+    try:
+        prod.prepare_images(progress)
+        prod.compose("build")
+        prod.compose("run", "--rm", "web", "python", "manage.py", "migrate")
+        prod.compose(
+            "run", "--rm", "web", "python", "manage.py", "collectstatic", "--noinput"
+        )
+        prod.compose("up", "--wait")
+        yield prod, made
+    finally:
+        left = prod.down()
+    assert not left, f"left behind: {left}"
+
+
+@pytest.fixture(scope="module")
+def stack(made: tuple[Stack, ProdSecrets]) -> Stack:
+    return made[0]
+
+
+@pytest.fixture(scope="module")
+def cafile(stack: Stack) -> Path:
+    return stack.root / "conf" / "prod" / "tls" / "fullchain.pem"
+
+
+@pytest.fixture
+def https_port(stack: Stack) -> int:
+    # Asked each time: `down` and `up` may publish another port.
+    return stack.port("nginx", 443)
+
+
+def request(
+    port: int,
+    path: str,
+    *,
+    context: ssl.SSLContext | None = None,
+    method: str = "GET",
+    body: bytes | None = None,
+    headers: dict[str, str] | None = None,
+) -> tuple[int, http.client.HTTPMessage, bytes]:
+    """One request to 127.0.0.1:PORT for the site's host name; TLS if CONTEXT."""
+    connection: http.client.HTTPConnection
+    if context is None:
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    else:
+        connection = http.client.HTTPSConnection(
+            "127.0.0.1", port, timeout=60, context=context
+        )
+    try:
+        connection.request(method, path, body, {"Host": SITE, **(headers or {})})
+        response = connection.getresponse()
+        return response.status, response.headers, response.read()
+    finally:
+        connection.close()
+
+
+def auth() -> dict[str, str]:
+    credentials = base64.b64encode(f"{USER}:{PASSWORD}".encode()).decode()
+    return {"Authorization": f"Basic {credentials}", "Content-Type": "application/json"}
+
+
+def test_every_service_is_healthy(stack: Stack) -> None:
+    names = ["asgi", "beat", "db", "nginx", "rabbitmq", "redis", "web", "worker"]
+    assert stack.health() == dict.fromkeys(names, "healthy")
+
+
+def test_only_nginx_publishes_ports(stack: Stack) -> None:
+    # In the guide's file: nginx alone, on 80 and 443 of every interface.
+    guide = json.loads(
+        run(
+            ["docker", "compose", "-f", "docker/prod/compose.yml", "config",
+             "--format", "json"],
+            cwd=stack.root,
+        ).stdout
+    )  # fmt: skip
+    ports = {
+        name: sorted(int(p["target"]) for p in service.get("ports", []))
+        for name, service in guide["services"].items()
+        if service.get("ports")
+    }
+    assert ports == {"nginx": [80, 443]}
+    # In the running test stack: nginx alone, on 127.0.0.1 only.
+    published = {
+        (c["Service"], p["URL"])
+        for c in stack.containers()
+        for p in c.get("Publishers") or []
+        if p.get("PublishedPort")
+    }
+    assert published == {("nginx", "127.0.0.1")}
+
+
+def test_http_redirects_to_https(stack: Stack) -> None:
+    status, headers, _body = request(stack.port("nginx", 80), "/api/tweets/?page=2")
+    assert status == 301
+    assert headers["Location"] == f"https://{SITE}/api/tweets/?page=2"
+
+
+def test_https_serves_the_site_with_one_hsts_header(
+    https_port: int, cafile: Path
+) -> None:
+    context = tls_context(cafile)
+    status, headers, page = request(https_port, "/", context=context)
+    assert status == 200
+    assert b"<title>Latest tweets</title>" in page
+    assert headers.get_all("Strict-Transport-Security") == [
+        "max-age=31536000; includeSubDomains; preload"
+    ]
+    status, _headers, api = request(https_port, "/api/tweets/", context=context)
+    assert (status, "results" in json.loads(api)) == (200, True)
+
+
+# Python deprecates TLS 1.0 and 1.1 too: this test only offers them.
+@pytest.mark.filterwarnings("ignore:ssl.TLSVersion.TLSv1:DeprecationWarning")
+def test_only_tls_1_2_and_1_3_are_accepted(https_port: int, cafile: Path) -> None:
+    for version in (ssl.TLSVersion.TLSv1_2, ssl.TLSVersion.TLSv1_3):
+        context = tls_context(cafile)
+        context.minimum_version = context.maximum_version = version
+        assert tls_handshake(https_port, context) == version.name.replace("_", ".")
+    for version in (ssl.TLSVersion.TLSv1, ssl.TLSVersion.TLSv1_1):
+        context = tls_context(cafile)
+        # Let this client offer the old protocol at all (OpenSSL 3 will not,
+        # at its default security level), so that the refusal is nginx's.
+        context.set_ciphers("DEFAULT:@SECLEVEL=0")
+        context.minimum_version = context.maximum_version = version
+        with pytest.raises(ssl.SSLError, match=r"PROTOCOL_VERSION|protocol version"):
+            tls_handshake(https_port, context)
+
+
+def test_static_files_come_from_nginx(
+    stack: Stack, https_port: int, cafile: Path
+) -> None:
+    status, headers, css = request(
+        https_port, "/static/twitter/site.css", context=tls_context(cafile)
+    )
+    assert status == 200
+    assert headers["Content-Type"] == "text/css"
+    assert headers["Server"] == "nginx"
+    assert css == (stack.root / "twitter/static/twitter/site.css").read_bytes()
+
+
+def test_a_tweet_travels_through_celery_to_a_secure_websocket(
+    stack: Stack, https_port: int, cafile: Path
+) -> None:
+    stack.shell(
+        "from django.contrib.auth import get_user_model; "
+        f"get_user_model().objects.create_user({USER!r}, password={PASSWORD!r})"
+    )
+    context = tls_context(cafile)
+    raw = socket.create_connection(("127.0.0.1", https_port), timeout=20)
+    with connect(
+        f"wss://{SITE}/ws/timeline/",
+        sock=raw,
+        ssl=context,
+        server_hostname=SITE,
+        origin=Origin(f"https://{SITE}"),
+        open_timeout=20,
+    ) as websocket:
+        body = json.dumps({"body": "Hello from production"}).encode()
+        status, _headers, _answer = request(
+            https_port, "/api/tweets/", context=context, method="POST",
+            body=body, headers=auth(),
+        )  # fmt: skip
+        assert status == 201
+        # gunicorn queues fan_out on RabbitMQ; the worker publishes through
+        # Valkey; uvicorn pushes it through nginx to this socket.
+        message = json.loads(websocket.recv(timeout=30))
+    assert (message["author"], message["body"]) == (USER, "Hello from production")
+
+
+def test_django_processes_run_as_the_unprivileged_user(stack: Stack) -> None:
+    for service in DJANGO_PROCESSES:
+        container = stack.compose("ps", "--quiet", service).stdout.strip()
+        table = run(["docker", "top", container, "-o", "pid,uid"]).stdout
+        uids = [line.split()[1] for line in table.splitlines()[1:]]
+        assert uids, service
+        assert set(uids) == {"10001"}, (service, uids)
+
+
+def test_gunicorn_takes_its_worker_count_from_the_environment(stack: Stack) -> None:
+    concurrency = stack.exec("web", "printenv", "WEB_CONCURRENCY").strip()
+    container = stack.compose("ps", "--quiet", "web").stdout.strip()
+    table = run(["docker", "top", container, "-o", "pid,args"]).stdout
+    servers = [line for line in table.splitlines() if "bin/gunicorn" in line]
+    assert len(servers) == int(concurrency) + 1  # the master and its workers
+
+
+def test_deployment_checks_pass_inside_the_image(stack: Stack) -> None:
+    out = stack.exec(
+        "web", "python", "manage.py", "check", "--deploy", "--fail-level", "WARNING"
+    )
+    assert out.strip() == "System check identified no issues (0 silenced)."
+
+
+def test_a_request_in_flight_completes_when_web_stops(
+    stack: Stack, https_port: int, cafile: Path
+) -> None:
+    # A lock held in PostgreSQL keeps a request waiting inside gunicorn for
+    # longer than Docker's default stop timeout (10 s); stopping web must
+    # still let it finish.
+    hold = 14
+    lock = (
+        "BEGIN; LOCK TABLE tweet_tweet IN ACCESS EXCLUSIVE MODE; "
+        f"SELECT pg_sleep({hold}); COMMIT;"
+    )
+    psql = f'psql -q -U "$POSTGRES_USER" -d "$POSTGRES_DB" -c "{lock}"'
+    locker = subprocess.Popen(
+        [*stack.compose_command(), "exec", "-T", "db", "sh", "-c", psql],
+        cwd=stack.root,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    answers: list[int] = []
+    started = time.monotonic()
+    time.sleep(2)  # the lock is taken
+    client = threading.Thread(
+        target=lambda: answers.append(
+            request(https_port, "/api/tweets/", context=tls_context(cafile))[0]
+        )
+    )
+    client.start()
+    time.sleep(1)  # the request waits on the lock
+    try:
+        stack.compose("stop", "web")
+        client.join(timeout=60)
+        assert answers == [200]
+        assert time.monotonic() - started >= hold - 1
+        assert "Handling signal: term" in stack.logs("web")
+    finally:
+        locker.wait(timeout=60)
+        stack.compose("up", "--wait")
+
+
+def test_data_survives_down_and_up(stack: Stack, cafile: Path) -> None:
+    stack.shell(
+        "from django.contrib.auth import get_user_model; "
+        "from twitter.tweet.models import Tweet; "
+        "Tweet.objects.create("
+        "author=get_user_model().objects.create_user('keeper'), body='kept')"
+    )
+    stack.compose("down")
+    stack.compose("up", "--wait")
+    status, _headers, answer = request(
+        stack.port("nginx", 443), "/api/tweets/", context=tls_context(cafile)
+    )
+    assert status == 200
+    assert "kept" in [tweet["body"] for tweet in json.loads(answer)["results"]]
+
+
+def test_no_secret_in_the_image(made: tuple[Stack, ProdSecrets]) -> None:
+    stack, made_secrets = made
+    history = run(
+        ["docker", "history", "--no-trunc", "--format", "{{.CreatedBy}}", stack.image]
+    ).stdout
+    metadata = run(
+        ["docker", "image", "inspect", "--format",
+         "{{json .Config.Labels}} {{json .Config.Env}}", stack.image]
+    ).stdout  # fmt: skip
+    for value in made_secrets.values():
+        assert value not in history
+        assert value not in metadata
+    assert not re.search(r"SECRET_KEY|PASSWORD|BROKER_URL", history + metadata)
+    files = run(
+        ["docker", "run", "--rm", "--entrypoint", "ls", stack.image, "-A", "/app"]
+    ).stdout.split()
+    assert sorted(files) == ["__pycache__", "manage.py", "twitter"]
+
+
+@pytest.mark.parametrize("service", ["web", "worker", "beat"])
+def test_a_missing_setting_stops_start_up_with_its_name(
+    stack: Stack, service: str
+) -> None:
+    conf = stack.root / "conf" / "prod"
+    broken = conf / "django-missing-key.env"
+    lines = (conf / "django.env").read_text().splitlines()
+    broken.write_text(
+        "\n".join(x for x in lines if not x.startswith("DJANGO_SECRET_KEY=")) + "\n"
+    )
+    override = stack.root.parent / f"{stack.project}.missing.yml"
+    override.write_text(
+        f"services:\n  {service}:\n    env_file: !override\n"
+        f"      - {broken}\n      - {conf / 'postgres.env'}\n"
+    )
+    broken_stack = Stack(stack.root, "prod", stack.project, [override])
+    started = time.monotonic()
+    result = broken_stack.compose(
+        "run", "--rm", "--no-deps", service, check=False, timeout=120
+    )
+    assert result.returncode != 0
+    assert time.monotonic() - started < 60
+    assert "DJANGO_SECRET_KEY is not set" in result.stdout + result.stderr
