@@ -115,7 +115,7 @@ def test_search_finds_the_settings_chapter(
     page: Page, site_url: str, language: str, query: str
 ) -> None:
     page.goto(f"{site_url}{language}/search.html?q={query}")
-    page.locator("#search-results li a").first.wait_for(timeout=15_000)
+    page.locator("#search-results li a").first.wait_for(timeout=45_000)
     hrefs = page.locator("#search-results li a").evaluate_all(
         "(links) => links.map((a) => a.href)"
     )

@@ -79,7 +79,7 @@ def turkish_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 )
 def test_query_finds_the_page(page: Page, turkish_site: str, query: str) -> None:
     page.goto(f"{turkish_site}search.html?q={query}")
-    page.locator("#search-results li a").first.wait_for(timeout=15_000)
+    page.locator("#search-results li a").first.wait_for(timeout=45_000)
     hrefs = page.locator("#search-results li a").evaluate_all(
         "(links) => links.map((a) => a.getAttribute('href'))"
     )

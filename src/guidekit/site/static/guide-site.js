@@ -38,3 +38,14 @@ document.addEventListener("DOMContentLoaded", () => {
     show(true);
   });
 });
+
+// A code block too wide for the page scrolls; keyboard users must be able to
+// reach it to scroll it (axe: scrollable-region-focusable).
+const focusScrollable = () => {
+  document.querySelectorAll("div.highlight pre").forEach((pre) => {
+    const scrolls = pre.scrollWidth > pre.clientWidth || pre.scrollHeight > pre.clientHeight;
+    if (scrolls && !pre.hasAttribute("tabindex")) pre.setAttribute("tabindex", "0");
+  });
+};
+document.addEventListener("DOMContentLoaded", focusScrollable);
+window.addEventListener("resize", focusScrollable);
