@@ -127,16 +127,23 @@ def upstream_tags(config: dict[str, Any], root: Path) -> list[str]:
     return tags
 
 
-def seed_uv_cache(root: Path, base: str, progress: Callable[[str], None]) -> None:
+def seed_uv_cache(
+    root: Path,
+    base: str,
+    progress: Callable[[str], None],
+    cache_id: str | None = None,
+    groups: tuple[str, ...] = ("--all-groups",),
+) -> None:
     """Fill the builder's uv cache mount with every locked wheel of ROOT.
 
     The guide's Dockerfiles download wheels with uv, which trusts its bundled
     root certificates; on machines behind an intercepting proxy those fail.
     This throwaway build runs the same ``uv sync`` with the host's CA bundle
     on the same cache mount, so the guide's builds then find every wheel in
-    the cache, as they would after any earlier build. It is a no-op where the
-    lock is already cached.
+    the cache, as they would after any earlier build. CACHE_ID names another
+    cache mount (the benchmark's cold builds); GROUPS are uv sync's options.
     """
+    mount = f"type=cache,target={UV_CACHE}" + (f",id={cache_id}" if cache_id else "")
     with tempfile.TemporaryDirectory(prefix="uv-seed-") as tmp:
         context = Path(tmp)
         for name in ("pyproject.toml", "uv.lock"):
@@ -146,14 +153,19 @@ def seed_uv_cache(root: Path, base: str, progress: Callable[[str], None]) -> Non
             f"FROM {base}\n"
             "COPY pyproject.toml uv.lock ca.crt /seed/\n"
             "WORKDIR /seed\n"
-            f"RUN --mount=type=cache,target={UV_CACHE} "
+            f"RUN --mount={mount} "
             "SSL_CERT_FILE=/seed/ca.crt UV_PROJECT_ENVIRONMENT=/tmp/venv "
             "UV_LINK_MODE=symlink UV_PYTHON_DOWNLOADS=never "
-            "uv sync --locked --all-groups --quiet\n"
+            f"uv sync --locked {' '.join(groups)} --quiet\n"
         )
         tag = f"guide-test-uv-seed:{uuid.uuid4().hex[:8]}"
         progress(f"seeding uv's cache mount from {root / 'uv.lock'}")
-        run(["docker", "build", "--quiet", "--tag", tag, str(context)], timeout=900)
+        # --no-cache, so that the step runs even if cached. On BuildKit 0.8 it
+        # also starts a new, empty cache mount, which later builds then use.
+        run(
+            ["docker", "build", "--no-cache", "--quiet", "--tag", tag, str(context)],
+            timeout=900,
+        )
         run(["docker", "image", "rm", tag])
 
 
@@ -365,3 +377,18 @@ def tls_handshake(port: int, context: ssl.SSLContext, server_name: str = SITE) -
         context.wrap_socket(raw, server_hostname=server_name) as tls,
     ):
         return str(tls.version())
+
+
+def prepare_guide(progress: Callable[[str], None]) -> None:
+    """What the guide's own Docker commands need here, for a replay of it.
+
+    The upstream images the example names (real, or stand-ins) and uv's
+    cache mount filled: a replay runs ``docker compose build`` as written.
+    """
+    with tempfile.TemporaryDirectory(prefix="guide-prepare-") as tmp:
+        root = copy_example(Path(tmp))
+        write_prod_conf(root)
+        for environment in ("dev", "prod"):
+            stack = Stack(root, environment)
+            stack.write_override()
+            stack.prepare_images(progress)
