@@ -320,6 +320,30 @@ def test_no_secret_in_the_image(made: tuple[Stack, ProdSecrets]) -> None:
     assert sorted(files) == ["__pycache__", "manage.py", "twitter"]
 
 
+def test_the_build_context_holds_no_settings(stack: Stack, tmp_path: Path) -> None:
+    # The copy has the server's conf/prod/*.env and key; .dockerignore must
+    # keep them, and everything else but the code and the lock, out.
+    (stack.root / "twitter" / "__pycache__").mkdir(exist_ok=True)
+    dockerfile = tmp_path / "Dockerfile"
+    dockerfile.write_text(
+        "FROM python:3.13-slim-trixie\nCOPY . /context\nCMD find /context -type f\n"
+    )
+    tag = f"{stack.project}-context"
+    run(["docker", "build", "-q", "-f", str(dockerfile), "-t", tag, str(stack.root)])
+    try:
+        listing = run(["docker", "run", "--rm", tag]).stdout.split()
+    finally:
+        run(["docker", "image", "rm", tag])
+    files = sorted(path.removeprefix("/context/") for path in listing)
+    assert {path.split("/")[0] for path in files} == {
+        "manage.py",
+        "pyproject.toml",
+        "twitter",
+        "uv.lock",
+    }
+    assert not [path for path in files if "__pycache__" in path]
+
+
 @pytest.mark.parametrize("service", ["web", "worker", "beat"])
 def test_a_missing_setting_stops_start_up_with_its_name(
     stack: Stack, service: str
