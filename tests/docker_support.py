@@ -1,8 +1,8 @@
 """Build and run the example's Docker stacks, for the tests and the benchmark.
 
 Each stack runs in a copy of the tangled example (the guide's files are never
-edited) under a Compose project of its own. A Compose override in the copy's
-parent folder names its images uniquely and publishes only the ports a test
+edited) under a Compose project of its own, which also names its images. A
+Compose override in the copy's parent folder publishes only the ports a test
 needs, on 127.0.0.1 and on ports the system picks. No pytest in here:
 ``benchmarks/docker.py`` uses it too.
 """

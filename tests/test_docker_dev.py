@@ -1,8 +1,9 @@
 """The development stack of the guide builds, starts healthy and works.
 
-One stack per module, from a copy of the tangled example, with a Compose
-override that only renames its image and publishes the web port on 127.0.0.1
-(a port the system picks). Everything it creates is removed at the end.
+One stack per module, from a copy of the tangled example, under a Compose
+project of its own, with an override that only changes the published ports:
+the web port on 127.0.0.1 (a port the system picks), the services' none.
+Everything it creates is removed at the end.
 """
 
 from __future__ import annotations

@@ -2,10 +2,10 @@
 
 One stack per module, from a copy of the tangled example with the settings
 and certificate a server would have (random secrets, a self-signed
-certificate made here). A Compose override only renames its image and
-publishes nginx on 127.0.0.1, on ports the system picks. Migrations and
-static files are the explicit steps the guide shows. Everything the module
-creates is removed at the end.
+certificate made here), under a Compose project of its own. An override
+only moves nginx's ports to 127.0.0.1, on ports the system picks. Migrations
+and static files are the explicit steps the guide shows. Everything the
+module creates is removed at the end.
 """
 
 from __future__ import annotations
