@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from sphinx_run import sphinx_build
 
 from guidekit.collector import read_guide
 from guidekit.settings import load
@@ -22,22 +21,7 @@ def test_turkish_doctrees_tangle_like_english(minirepo: Path) -> None:
 
 
 def test_the_turkish_build_is_translated(minirepo: Path) -> None:
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "sphinx",
-            "-W",
-            "-q",
-            "-D",
-            "language=tr",
-            str(minirepo / "docs"),
-            str(minirepo / "tr"),
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = sphinx_build(minirepo / "docs", minirepo / "tr", "-D", "language=tr")
     assert result.returncode == 0, result.stderr
     page = (minirepo / "tr/one.html").read_text()
     assert "Birinci bölüm" in page

@@ -317,7 +317,31 @@ def test_no_secret_in_the_image(made: tuple[Stack, ProdSecrets]) -> None:
     files = run(
         ["docker", "run", "--rm", "--entrypoint", "ls", stack.image, "-A", "/app"]
     ).stdout.split()
-    assert sorted(files) == ["__pycache__", "manage.py", "twitter"]
+    assert sorted(files) == ["manage.py", "twitter"]
+
+
+def test_the_virtualenv_is_compiled_and_the_catalogues_are_in(
+    made: tuple[Stack, ProdSecrets],
+) -> None:
+    # Bytecode for every module of the dependencies, made at build time; the
+    # .mo files come from the locale stage, since .dockerignore keeps the
+    # checkout's out of the context.
+    stack, _secrets = made
+    script = (
+        "import pathlib, sys; venv = pathlib.Path(sys.prefix);"
+        " sources = {p.with_suffix('') for p in venv.rglob('*.py')};"
+        " compiled = {p.parent.parent / p.name.split('.')[0]"
+        " for p in venv.rglob('__pycache__/*.cpython-313.pyc')};"
+        " print(len(sources - compiled), len(sources));"
+        " print(*pathlib.Path('/app/twitter/locale').rglob('*.mo'))"
+    )
+    out = run(
+        ["docker", "run", "--rm", "--entrypoint", "python", stack.image, "-c", script]
+    ).stdout.split()
+    missing, total = int(out[0]), int(out[1])
+    assert total > 1000
+    assert missing < total // 100, f"{missing} of {total} modules lack bytecode"
+    assert out[2:] == ["/app/twitter/locale/tr/LC_MESSAGES/django.mo"]
 
 
 def test_the_build_context_holds_no_settings(stack: Stack, tmp_path: Path) -> None:

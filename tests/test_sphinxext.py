@@ -5,32 +5,17 @@ from __future__ import annotations
 import html
 import re
 import subprocess
-import sys
 import zipfile
 from pathlib import Path
+
+from sphinx_run import sphinx_build
 
 from guidekit.collector import read_guide
 from guidekit.settings import load
 
 
 def sphinx(repo: Path, out: str, *extra: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "sphinx",
-            "--fail-on-warning",
-            "--quiet",
-            "--builder",
-            "html",
-            *extra,
-            str(repo / "docs"),
-            str(repo / out),
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    return sphinx_build(repo / "docs", repo / out, "--builder", "html", *extra)
 
 
 def test_blocks_render_as_captioned_code(minirepo: Path) -> None:

@@ -9,13 +9,13 @@ from __future__ import annotations
 import functools
 import http.server
 import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page
+from sphinx_run import sphinx_build
 
 from guidekit.site.search_tr import FoldingTurkish
 
@@ -37,20 +37,7 @@ def turkish_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         f'msgid "Greet the world instead."\nmsgstr "{PARAGRAPH}"\n'
     )
     out = repo / "html"
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "sphinx",
-            "-W",
-            "-q",
-            "-D",
-            "language=tr",
-            str(repo / "docs"),
-            str(out),
-        ],
-        check=True,
-    )
+    sphinx_build(repo / "docs", out, "-D", "language=tr", check=True)
     handler = functools.partial(
         http.server.SimpleHTTPRequestHandler, directory=str(out)
     )
