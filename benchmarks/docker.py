@@ -1,7 +1,9 @@
 """Benchmark: the guide's Docker stacks, timed. Prints figures; asserts nothing.
 
 Runs both stacks from copies of the tangled example, as the Docker tests do
-(tests/docker_support.py), and removes everything it made. The build ratios
+(tests/docker_support.py), and removes the stacks it made; the cache mounts
+of its cold builds stay with the builder until ``docker builder prune
+--filter type=exec.cachemount``. The build ratios
 are measured side by side in one run: a cold build (no layer cache and no
 virtualenv kept in a cache mount), then a one-line code change, then a new
 dependency. Download caches (apt's and uv's cache mounts) stay warm
