@@ -24,8 +24,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.error
-import urllib.request
 import uuid
 from collections.abc import Callable, Collection
 from pathlib import Path
@@ -35,6 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
 from docker_support import (
     Stack,
+    body_now,
     copy_example,
     dockerfile_bases,
     run,
@@ -122,20 +121,23 @@ def idle_cpu(stack: Stack, seconds: float = 60) -> float | None:
     return 100 * (after - before) / seconds
 
 
-def body(url: str) -> bytes:
-    """The body at URL, or b"" while the server restarts."""
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            content: bytes = response.read()
-            return content
-    except (urllib.error.URLError, ConnectionError):
-        return b""
+def up_again(
+    stack: Stack, name: str, figures: dict[str, float], notes: list[str]
+) -> None:
+    """``up --wait`` timed again, images and volumes in place; then idle CPU."""
+    stack.compose("down")
+    say(f"{name}: up again (images and volumes exist)")
+    figures[f"{name} up -> healthy (s)"], healthy = up_timed(stack)
+    notes.append(f"{name} healthy at: {timeline(healthy)}")
+    cpu = idle_cpu(stack)
+    if cpu is not None:
+        figures[f"{name} idle stack CPU (% of a core)"] = cpu
 
 
 def live_after(url: str, views: Path, text: str, expected: bytes) -> float:
     """Seconds from writing TEXT into VIEWS until URL answers EXPECTED."""
     views.write_text(text)
-    return wait_for("the edit to go live", lambda: body(url) == expected, 120)
+    return wait_for("the edit to go live", lambda: body_now(url) == expected, 120)
 
 
 def timeline(healthy: dict[str, float]) -> str:
@@ -155,13 +157,7 @@ def bench_dev(
         stack.compose("build")
         say("dev: first up (new volumes)")
         figures["dev first up -> healthy (s)"], _healthy = up_timed(stack)
-        stack.compose("down")
-        say("dev: up again (images and volumes exist)")
-        figures["dev up -> healthy (s)"], healthy = up_timed(stack)
-        notes.append(f"dev healthy at: {timeline(healthy)}")
-        cpu = idle_cpu(stack)
-        if cpu is not None:
-            figures["dev idle stack CPU (% of a core)"] = cpu
+        up_again(stack, "dev", figures, notes)
         stack.exec("web", "python", "manage.py", "migrate", "--noinput")
         url = f"http://127.0.0.1:{stack.port('web', 8000)}/healthz"
         views = stack.root / "twitter" / "views.py"
@@ -174,7 +170,7 @@ def bench_dev(
         views.write_text(original)
         say(f"dev: edits live after {', '.join(f'{lag:.1f}' for lag in lags)} s")
         figures["dev edit live (s)"] = statistics.median(lags)
-        wait_for("the original view", lambda: body(url) == b"ok", 120)
+        wait_for("the original view", lambda: body_now(url) == b"ok", 120)
         stack.compose(
             "exec", "-T", "--workdir", "/app/twitter", "web",
             "django-admin", "compilemessages",
@@ -307,13 +303,7 @@ def start(stack: Stack, figures: dict[str, float], notes: list[str]) -> None:
         "run", "--rm", "web", "python", "manage.py", "collectstatic", "--noinput"
     )
     stack.compose("up", "--wait")
-    stack.compose("down")
-    say("prod: up (images and volumes exist)")
-    figures["prod up -> healthy (s)"], healthy = up_timed(stack)
-    notes.append(f"prod healthy at: {timeline(healthy)}")
-    cpu = idle_cpu(stack)
-    if cpu is not None:
-        figures["prod idle stack CPU (% of a core)"] = cpu
+    up_again(stack, "prod", figures, notes)
 
 
 def size(stack: Stack, figures: dict[str, float]) -> None:

@@ -19,6 +19,8 @@ import ssl
 import subprocess
 import tempfile
 import time
+import urllib.error
+import urllib.request
 import uuid
 from collections.abc import Callable
 from pathlib import Path
@@ -363,6 +365,24 @@ class Stack:
 
 
 # --- talking to the stack from the host ----------------------------------------
+
+
+def get(url: str, headers: dict[str, str] | None = None) -> tuple[int, bytes]:
+    """Status and body of a plain-HTTP GET; an error status is an answer too."""
+    request = urllib.request.Request(url, headers=headers or {})
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read()
+
+
+def body_now(url: str) -> bytes:
+    """The body at URL, or b"" while the server restarts."""
+    try:
+        return get(url)[1]
+    except (urllib.error.URLError, ConnectionError):
+        return b""
 
 
 def tls_context(cafile: Path) -> ssl.SSLContext:

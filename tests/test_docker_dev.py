@@ -17,7 +17,7 @@ import urllib.request
 from collections.abc import Iterator
 
 import pytest
-from docker_support import Stack, copy_example, wait_for
+from docker_support import Stack, body_now, copy_example, get, wait_for
 from websockets.sync.client import connect
 from websockets.typing import Origin
 
@@ -51,23 +51,6 @@ def stack(
 @pytest.fixture(scope="module")
 def base_url(stack: Stack) -> str:
     return f"http://127.0.0.1:{stack.port('web', 8000)}"
-
-
-def get(url: str, headers: dict[str, str] | None = None) -> tuple[int, bytes]:
-    request = urllib.request.Request(url, headers=headers or {})
-    try:
-        with urllib.request.urlopen(request, timeout=10) as response:
-            return response.status, response.read()
-    except urllib.error.HTTPError as error:
-        return error.code, error.read()
-
-
-def body_now(url: str) -> bytes:
-    """The body at URL, or b"" while the server restarts."""
-    try:
-        return get(url)[1]
-    except (urllib.error.URLError, ConnectionError):
-        return b""
 
 
 def post_tweet(base_url: str, body: str) -> int:
