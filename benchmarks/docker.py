@@ -53,7 +53,7 @@ TARGETS = {
     "runtime image over base + venv (MB)": 10.0,
 }
 # Cache mounts that keep a virtualenv between builds (docker/prod/Dockerfile).
-VIRTUALENV_CACHES = ("/opt/venv",)
+VIRTUALENV_CACHES = ("/tmp/venv",)
 # A small pure-Python package, as a new dependency of the example.
 NEW_DEPENDENCY = "humanize"
 
@@ -271,7 +271,7 @@ def build_ratios(stack: Stack, figures: dict[str, float], notes: list[str]) -> N
     say(f"prod: build after adding {NEW_DEPENDENCY}")
     run(["uv", "add", "--no-sync", NEW_DEPENDENCY], cwd=stack.root)
     # The new wheel's download, outside the timing.
-    seed_uv_cache(stack.root, dockerfile_bases(dockerfile)[0], say)
+    seed_uv_cache(stack.root, dockerfile_bases(dockerfile), say)
     dependency, log = build_log(stack)
     figures["prod dependency change (s)"] = dependency
     figures["prod dependency change (% of cold)"] = 100 * dependency / cold
@@ -290,9 +290,9 @@ def build_from_empty_caches(stack: Stack, original: str) -> float:
     uv_id = re.search(r"id=(bench-[0-9a-f]+-uv)", empty)
     assert uv_id is not None
     prod = ("--no-default-groups", "--group", "prod")
-    base = dockerfile_bases(dockerfile)[0]
+    bases = dockerfile_bases(dockerfile)
     # uv's downloads go through the seeding build (see docker_support).
-    download = timed(lambda: seed_uv_cache(stack.root, base, say, uv_id[1], prod))
+    download = timed(lambda: seed_uv_cache(stack.root, bases, say, uv_id[1], prod))
     return download + build_log(stack)[0]
 
 

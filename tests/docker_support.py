@@ -40,8 +40,11 @@ UNPUBLISHED = {"dev": ("db", "redis", "rabbitmq"), "prod": ()}
 _FROM = re.compile(
     r"^FROM\s+(?:--platform=\S+\s+)?(\S+)(?:\s+AS\s+(\S+))?", re.I | re.M
 )
+# RUN --mount=...,from=IMAGE,... and COPY --from=IMAGE: a stage or an image.
+_FROM_OPTION = re.compile(r"(?:--mount=\S*?\bfrom=|--from=)([^,\s]+)")
 # The uv cache mount of the guide's Dockerfiles (its id defaults to the target).
 UV_CACHE = "/root/.cache/uv"
+UV_IMAGE = "ghcr.io/astral-sh/uv"
 HOST_CA_BUNDLE = "/etc/ssl/certs/ca-certificates.crt"
 
 
@@ -99,15 +102,18 @@ def copy_example(dest: Path) -> Path:
 
 
 def dockerfile_bases(dockerfile: Path) -> list[str]:
-    """The images a Dockerfile builds FROM, leaving out its own stages."""
-    stages: set[str] = set()
+    """The images a Dockerfile builds on, leaving out its own stages.
+
+    Those of its FROM lines, then those its steps mount or copy from.
+    """
+    text = dockerfile.read_text()
+    stages = {match.group(2) for match in _FROM.finditer(text) if match.group(2)}
+    found = [match.group(1) for match in _FROM.finditer(text)]
+    found += [match.group(1) for match in _FROM_OPTION.finditer(text)]
     bases: list[str] = []
-    for match in _FROM.finditer(dockerfile.read_text()):
-        image, stage = match.group(1), match.group(2)
+    for image in found:
         if image not in stages and image not in bases:
             bases.append(image)
-        if stage:
-            stages.add(stage)
     return bases
 
 
@@ -131,7 +137,7 @@ def upstream_tags(config: dict[str, Any], root: Path) -> list[str]:
 
 def seed_uv_cache(
     root: Path,
-    base: str,
+    images: list[str],
     progress: Callable[[str], None],
     cache_id: str | None = None,
     groups: tuple[str, ...] = ("--all-groups",),
@@ -142,10 +148,14 @@ def seed_uv_cache(
     root certificates; on machines behind an intercepting proxy those fail.
     This throwaway build runs the same ``uv sync`` with the host's CA bundle
     on the same cache mount, so the guide's builds then find every wheel in
-    the cache, as they would after any earlier build. CACHE_ID names another
+    the cache, as they would after any earlier build. IMAGES are those the
+    guide's Dockerfile builds on (see ``uv_runner``); CACHE_ID names another
     cache mount (the benchmark's cold builds); GROUPS are uv sync's options.
     """
-    mount = f"type=cache,target={UV_CACHE}" + (f",id={cache_id}" if cache_id else "")
+    base, uv_mount = uv_runner(images)
+    cache = f"--mount=type=cache,target={UV_CACHE}" + (
+        f",id={cache_id}" if cache_id else ""
+    )
     with tempfile.TemporaryDirectory(prefix="uv-seed-") as tmp:
         context = Path(tmp)
         for name in ("pyproject.toml", "uv.lock"):
@@ -155,7 +165,7 @@ def seed_uv_cache(
             f"FROM {base}\n"
             "COPY pyproject.toml uv.lock ca.crt /seed/\n"
             "WORKDIR /seed\n"
-            f"RUN --mount={mount} "
+            f"RUN {uv_mount} {cache} "
             "SSL_CERT_FILE=/seed/ca.crt UV_PROJECT_ENVIRONMENT=/tmp/venv "
             "UV_LINK_MODE=symlink UV_PYTHON_DOWNLOADS=never "
             f"uv sync --locked {' '.join(groups)} --quiet\n"
@@ -169,6 +179,20 @@ def seed_uv_cache(
             timeout=900,
         )
         run(["docker", "image", "rm", tag])
+
+
+def uv_runner(images: list[str]) -> tuple[str, str]:
+    """An image among IMAGES to run uv sync in, and the mount that brings uv.
+
+    The development Dockerfile builds on a uv image with Python in it; the
+    production one on Python's image, with uv mounted from uv's own image.
+    """
+    for image in images:
+        if image.startswith(f"{UV_IMAGE}:") and "python" in image:
+            return image, ""
+    uv = next(image for image in images if image.startswith(f"{UV_IMAGE}:"))
+    python = next(image for image in images if image.startswith("python:"))
+    return python, f"--mount=type=bind,from={uv},source=/uv,target=/usr/local/bin/uv"
 
 
 # --- configuration a server would have ---------------------------------------
@@ -308,8 +332,7 @@ class Stack:
         tags = upstream_tags(self.config(), self.root)
         for standin in ensure_images(tags, progress):
             progress(standin.line())
-        uv_base = next(tag for tag in tags if tag.startswith("ghcr.io/astral-sh/uv:"))
-        seed_uv_cache(self.root, uv_base, progress)
+        seed_uv_cache(self.root, tags, progress)
 
     def port(self, service: str, container_port: int) -> int:
         """The host port on 127.0.0.1 that SERVICE's CONTAINER_PORT got."""

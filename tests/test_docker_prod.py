@@ -320,28 +320,53 @@ def test_no_secret_in_the_image(made: tuple[Stack, ProdSecrets]) -> None:
     assert sorted(files) == ["manage.py", "twitter"]
 
 
-def test_the_virtualenv_is_compiled_and_the_catalogues_are_in(
+# Run by the image's Python: what the image holds, as JSON.
+IMAGE_CONTENTS = """
+import json, pathlib, shutil, sys
+import django
+from django.conf import settings
+lib = pathlib.Path(sys.prefix, "lib")
+sources = {p.with_suffix("") for p in lib.rglob("*.py")}
+compiled = {
+    p.parent.parent / p.name.split(".")[0]
+    for p in lib.rglob("__pycache__/*.cpython-313.pyc")
+}
+settings.configure(USE_I18N=True)
+django.setup()
+from django.utils import translation
+translation.activate("tr")
+print(json.dumps({
+    "modules": len(sources),
+    "without bytecode": len(sources - compiled),
+    "po files": len(list(lib.rglob("*.po"))),
+    "django in turkish": translation.gettext("This field is required."),
+    "project catalogues": sorted(map(str, pathlib.Path("/app").rglob("*.mo"))),
+    "tmp": sorted(p.name for p in pathlib.Path("/tmp").iterdir()),
+    "uv": shutil.which("uv"),
+}))
+"""
+
+
+def test_the_virtualenv_is_compiled_and_trimmed_and_the_catalogues_are_in(
     made: tuple[Stack, ProdSecrets],
 ) -> None:
-    # Bytecode for every module of the dependencies, made at build time; the
-    # .mo files come from the locale stage, since .dockerignore keeps the
-    # checkout's out of the context.
+    # Bytecode for every module of the dependencies, made at build time;
+    # Django's .po sources deleted while its compiled catalogues still
+    # translate; the project's .mo files from the locale stage, since
+    # .dockerignore keeps the checkout's out of the context; nothing left
+    # of the build's mounts or of uv.
     stack, _secrets = made
-    script = (
-        "import pathlib, sys; lib = pathlib.Path(sys.prefix, 'lib');"
-        " sources = {p.with_suffix('') for p in lib.rglob('*.py')};"
-        " compiled = {p.parent.parent / p.name.split('.')[0]"
-        " for p in lib.rglob('__pycache__/*.cpython-313.pyc')};"
-        " print(len(sources - compiled), len(sources));"
-        " print(*pathlib.Path('/app/twitter/locale').rglob('*.mo'))"
-    )
-    out = run(
-        ["docker", "run", "--rm", "--entrypoint", "python", stack.image, "-c", script]
-    ).stdout.split()
-    missing, total = int(out[0]), int(out[1])
-    assert total > 1000
-    assert missing == 0, f"{missing} of {total} modules lack bytecode"
-    assert out[2:] == ["/app/twitter/locale/tr/LC_MESSAGES/django.mo"]
+    python = ["docker", "run", "--rm", "--entrypoint", "python", stack.image]
+    contents = json.loads(run([*python, "-c", IMAGE_CONTENTS]).stdout)
+    assert contents["modules"] > 1000
+    assert contents["without bytecode"] == 0, contents
+    assert contents["po files"] == 0
+    assert contents["django in turkish"] == "Bu alan zorunludur."
+    assert contents["project catalogues"] == [
+        "/app/twitter/locale/tr/LC_MESSAGES/django.mo"
+    ]
+    assert contents["tmp"] == []
+    assert contents["uv"] is None
 
 
 def test_the_build_context_holds_no_settings(stack: Stack, tmp_path: Path) -> None:
