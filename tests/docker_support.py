@@ -10,6 +10,7 @@ needs, on 127.0.0.1 and on ports the system picks. No pytest in here:
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import json
 import re
 import secrets
@@ -363,9 +364,26 @@ class Stack:
         """Run Python CODE in ``manage.py shell`` in the web container."""
         return self.exec("web", "python", "manage.py", "shell", "-v", "0", "-c", code)
 
-    def logs(self, service: str) -> str:
-        """Everything SERVICE printed so far."""
-        return self.compose("logs", "--no-color", "--no-log-prefix", service).stdout
+    def logs(self, service: str, since: str | None = None) -> str:
+        """Everything SERVICE printed so far, or since the RFC 3339 time SINCE."""
+        window = ["--since", since] if since else []
+        return self.compose(
+            "logs", "--no-color", "--no-log-prefix", *window, service
+        ).stdout
+
+    def checks_passed_since(self, service: str, since: str) -> int:
+        """How many of SERVICE's healthchecks started after SINCE and passed.
+
+        Docker keeps the last five results of each container.
+        """
+        (record,) = [c for c in self.containers() if c["Service"] == service]
+        inspect = ["docker", "inspect", "--format", "{{json .State.Health.Log}}"]
+        inspected = run([*inspect, record["ID"]]).stdout
+        return sum(
+            1
+            for check in json.loads(inspected)
+            if _utc(check["Start"]) > _utc(since) and check["ExitCode"] == 0
+        )
 
     def down(self) -> list[str]:
         """Remove containers, networks, volumes and this stack's image tag.
@@ -385,6 +403,30 @@ class Stack:
                 listing.insert(3, "--all")
             left += [f"{kind} {name}" for name in run(listing).stdout.split()]
         return left
+
+
+def _utc(timestamp: str) -> datetime.datetime:
+    """An RFC 3339 time of Docker's (nanoseconds, any offset) as a datetime."""
+    trimmed = re.sub(r"(\.\d{6})\d+", r"\1", timestamp).replace("Z", "+00:00")
+    return datetime.datetime.fromisoformat(trimmed)
+
+
+def now_rfc3339() -> str:
+    """The current time, as Docker's --since reads it."""
+    return datetime.datetime.now(datetime.UTC).isoformat()
+
+
+def broker_log_during_worker_checks(stack: Stack, checks: int = 2) -> str:
+    """RabbitMQ's log while the worker's healthcheck passed CHECKS times.
+
+    Each check is a Celery ping, which connects to RabbitMQ.
+    """
+    since = now_rfc3339()
+    wait_for(
+        f"{checks} passing worker checks",
+        lambda: stack.checks_passed_since("worker", since) >= checks,
+    )
+    return stack.logs("rabbitmq", since)
 
 
 # --- talking to the stack from the host ----------------------------------------

@@ -17,7 +17,14 @@ import urllib.request
 from collections.abc import Iterator
 
 import pytest
-from docker_support import Stack, body_now, copy_example, get, wait_for
+from docker_support import (
+    Stack,
+    body_now,
+    broker_log_during_worker_checks,
+    copy_example,
+    get,
+    wait_for,
+)
 from websockets.sync.client import connect
 from websockets.typing import Origin
 
@@ -72,6 +79,12 @@ def test_every_service_is_healthy(stack: Stack) -> None:
     assert stack.health() == dict.fromkeys(
         ["beat", "db", "rabbitmq", "redis", "web", "worker"], "healthy"
     )
+
+
+def test_the_worker_checks_leave_the_broker_log_quiet(stack: Stack) -> None:
+    # docker/rabbitmq/logging.conf: connections are logged on errors only.
+    log = broker_log_during_worker_checks(stack)
+    assert "AMQP connection" not in log, log
 
 
 def test_only_the_web_port_is_published_and_on_localhost(stack: Stack) -> None:

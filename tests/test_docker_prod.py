@@ -27,6 +27,7 @@ from docker_support import (
     SITE,
     ProdSecrets,
     Stack,
+    broker_log_during_worker_checks,
     copy_example,
     run,
     tls_context,
@@ -117,6 +118,12 @@ def auth() -> dict[str, str]:
 def test_every_service_is_healthy(stack: Stack) -> None:
     names = ["asgi", "beat", "db", "nginx", "rabbitmq", "redis", "web", "worker"]
     assert stack.health() == dict.fromkeys(names, "healthy")
+
+
+def test_the_worker_checks_leave_the_broker_log_quiet(stack: Stack) -> None:
+    # docker/rabbitmq/logging.conf, mounted as in development.
+    log = broker_log_during_worker_checks(stack)
+    assert "AMQP connection" not in log, log
 
 
 def test_only_nginx_publishes_ports(stack: Stack) -> None:
