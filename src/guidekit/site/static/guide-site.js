@@ -49,3 +49,36 @@ const focusScrollable = () => {
 };
 document.addEventListener("DOMContentLoaded", focusScrollable);
 window.addEventListener("resize", focusScrollable);
+
+// furo leaves its two sidebars as unnamed <aside> landmarks and its page
+// controls (source link, theme and contents toggles) outside any landmark,
+// and names the theme toggle in English only. Screen readers list landmarks
+// by name, so each gets one, in the page's language.
+const LANDMARK_LABELS = {
+  en: {
+    chapters: "Chapters",
+    contents: "On this page",
+    tools: "Page tools",
+    theme: "Switch between light, dark and automatic colours",
+  },
+  tr: {
+    chapters: "Bölümler",
+    contents: "Bu sayfada",
+    tools: "Sayfa araçları",
+    theme: "Açık, koyu ve otomatik renkler arasında geçiş yap",
+  },
+};
+
+document.addEventListener("DOMContentLoaded", () => {
+  const labels = LANDMARK_LABELS[document.documentElement.lang] || LANDMARK_LABELS.en;
+  const name = (selector, label, role) => {
+    document.querySelectorAll(selector).forEach((element) => {
+      if (role) element.setAttribute("role", role);
+      element.setAttribute("aria-label", label);
+    });
+  };
+  name("aside.sidebar-drawer", labels.chapters);
+  name("aside.toc-drawer", labels.contents);
+  name(".content-icon-container", labels.tools, "region");
+  name("button.theme-toggle", labels.theme);
+});
