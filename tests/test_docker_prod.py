@@ -126,6 +126,14 @@ def test_the_worker_checks_leave_the_broker_log_quiet(stack: Stack) -> None:
     assert "AMQP connection" not in log, log
 
 
+def test_every_container_rotates_its_logs(stack: Stack) -> None:
+    ids = [c["ID"] for c in stack.containers()]
+    inspect = ["docker", "inspect", "--format", "{{.HostConfig.LogConfig.Type}}"]
+    drivers = run([*inspect, *ids]).stdout.split()
+    assert drivers == ["local"] * len(ids)
+    assert len(ids) == len(DJANGO_PROCESSES) + 4  # and db, redis, rabbitmq, nginx
+
+
 def test_only_nginx_publishes_ports(stack: Stack) -> None:
     # In the guide's file: nginx alone, on 80 and 443 of every interface.
     guide = json.loads(
