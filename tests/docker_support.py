@@ -371,7 +371,7 @@ class Stack:
             "logs", "--no-color", "--no-log-prefix", *window, service
         ).stdout
 
-    def checks_passed_since(self, service: str, since: str) -> int:
+    def checks_passed_since(self, service: str, since: datetime.datetime) -> int:
         """How many of SERVICE's healthchecks started after SINCE and passed.
 
         Docker keeps the last five results of each container.
@@ -382,7 +382,7 @@ class Stack:
         return sum(
             1
             for check in json.loads(inspected)
-            if _utc(check["Start"]) > _utc(since) and check["ExitCode"] == 0
+            if _utc(check["Start"]) > since and check["ExitCode"] == 0
         )
 
     def down(self) -> list[str]:
@@ -411,22 +411,17 @@ def _utc(timestamp: str) -> datetime.datetime:
     return datetime.datetime.fromisoformat(trimmed)
 
 
-def now_rfc3339() -> str:
-    """The current time, as Docker's --since reads it."""
-    return datetime.datetime.now(datetime.UTC).isoformat()
-
-
 def broker_log_during_worker_checks(stack: Stack, checks: int = 2) -> str:
     """RabbitMQ's log while the worker's healthcheck passed CHECKS times.
 
     Each check is a Celery ping, which connects to RabbitMQ.
     """
-    since = now_rfc3339()
+    since = datetime.datetime.now(datetime.UTC)
     wait_for(
         f"{checks} passing worker checks",
         lambda: stack.checks_passed_since("worker", since) >= checks,
     )
-    return stack.logs("rabbitmq", since)
+    return stack.logs("rabbitmq", since.isoformat())
 
 
 # --- talking to the stack from the host ----------------------------------------

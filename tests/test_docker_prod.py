@@ -366,8 +366,8 @@ def test_the_virtualenv_is_compiled_and_trimmed_and_the_catalogues_are_in(
     made: tuple[Stack, ProdSecrets],
 ) -> None:
     # Bytecode for every module of the dependencies, made at build time;
-    # Django's .po sources deleted while its compiled catalogues still
-    # translate; the project's .mo files from the locale stage, since
+    # the packages' .po sources deleted while Django's compiled catalogues
+    # still translate; the project's .mo files from the locale stage, since
     # .dockerignore keeps the checkout's out of the context; nothing left
     # of the build's mounts or of uv.
     stack, _secrets = made
