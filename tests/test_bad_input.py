@@ -90,6 +90,11 @@ CASES = {
         b".. tangle:command::\n   :normalize: uuid\n\n   $ ls\n",
         "docs/bad.rst:4: ERROR: unknown normalizer 'uuid'; conf.py declares: duration",
     ),
+    "reuses what it does not create": (
+        b".. tangle:command::\n   :creates: a.lock\n   :reuses: b.lock\n\n"
+        b"   $ touch a.lock\n",
+        "docs/bad.rst:4: ERROR: :reuses: names b.lock, which :creates: does not list",
+    ),
     "duplicate checkpoint": (
         b".. tangle:checkpoint:: one\n",
         "docs/bad.rst:4: WARNING: checkpoint 'one' already defined at docs/one.rst:28",

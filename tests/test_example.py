@@ -58,6 +58,7 @@ def replay(guide: Guide, tmp_path_factory: pytest.TempPathFactory) -> Replay:
             guide,
             folder,
             tiers(),
+            committed=load(REPO).example_root,
             on_checkpoint=lambda name, _root: reached.append(name),
         )
     except TangleError as error:

@@ -18,6 +18,7 @@ from guidekit.tangle import (
 )
 from guidekit.tangle.engine import Tangler, steps_upto
 from guidekit.tangle.paths import check_inside
+from guidekit.tangle.replay import ReplayOptions, replay
 from guidekit.tangle.steps import (
     Command,
     DoctestStep,
@@ -207,7 +208,8 @@ def test_steps_round_trip_through_json() -> None:
             AT,
             (Command("ls", "a.py"),),
             needs=frozenset({"network"}),
-            creates=("b",),
+            creates=("b", "c"),
+            reuses=("c",),
             normalize=("duration",),
             returncode=2,
             hide_output=True,
@@ -260,3 +262,39 @@ def test_tangler_keeps_state_between_steps() -> None:
     tangler.apply(put("a", "1"))
     tangler.apply(DoctestStep(AT, ">>> 1\n1\n"))
     assert tangler.tree.files["a"].content == "1\n"
+
+
+@pytest.mark.parametrize(
+    ("committed_lock", "expected"),
+    [("pinned\n", "pinned\n"), (None, "resolved today\n")],
+    ids=["committed copy kept", "not committed yet"],
+)
+def test_reused_file_comes_from_the_committed_example(
+    tmp_path: Path, committed_lock: str | None, expected: str
+) -> None:
+    # The "lock" command keeps an existing file, as `uv lock` keeps its pins.
+    lock = CommandStep(
+        AT,
+        (Command("test -f app.lock || echo 'resolved today' > app.lock", ""),),
+        creates=("app.lock",),
+        reuses=("app.lock",),
+    )
+    committed = tmp_path / "committed"
+    committed.mkdir()
+    if committed_lock is not None:
+        (committed / "app.lock").write_text(committed_lock)
+    reader = tmp_path / "reader"
+    reader.mkdir()
+    replay([lock], reader, ReplayOptions(committed=committed))
+    assert (reader / "app.lock").read_text() == expected
+
+
+def test_reuse_without_a_committed_tree_resolves_afresh(tmp_path: Path) -> None:
+    lock = CommandStep(
+        AT,
+        (Command("echo fresh > app.lock", ""),),
+        creates=("app.lock",),
+        reuses=("app.lock",),
+    )
+    replay([lock], tmp_path, ReplayOptions(committed=None))
+    assert (tmp_path / "app.lock").read_text() == "fresh\n"

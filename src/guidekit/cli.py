@@ -30,7 +30,8 @@ def cmd_build(settings: Settings, args: argparse.Namespace) -> int:
     index = build_site(settings, say, fresh=args.fresh)
     if not args.no_tangle:
         say(f"tangling the example into {settings.example_root}")
-        materialise(read_guide(settings), settings.example_root)
+        root = settings.example_root
+        materialise(read_guide(settings), root, committed=root)
     print(f"Open {index} (or run `guide serve`).")
     return OK
 
@@ -47,7 +48,7 @@ def cmd_tangle(settings: Settings, args: argparse.Namespace) -> int:
     if args.no_generate:
         tree = write_shown(guide, dest, args.upto)
     else:
-        tree = materialise(guide, dest, args.upto)
+        tree = materialise(guide, dest, args.upto, committed=settings.example_root)
     print(f"Wrote {len(tree.files)} files to {dest}.")
     return OK
 
@@ -75,7 +76,11 @@ def cmd_run(settings: Settings, args: argparse.Namespace) -> int:
             print(f"guide: {folder} is not empty", file=sys.stderr)
             return USAGE
         skipped = run_guide(
-            read_guide(settings, args.language), folder, tiers, upto=args.upto
+            read_guide(settings, args.language),
+            folder,
+            tiers,
+            upto=args.upto,
+            committed=settings.example_root,
         )
     for where in skipped:
         print(f"skipped (needs a tier this run lacks): {where}")

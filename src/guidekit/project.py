@@ -43,12 +43,14 @@ def replay_options(
     progress: Callable[[str], None],
     *,
     run_all: bool,
+    committed: Path | None,
     on_checkpoint: Callable[[str, Path], None] | None = None,
 ) -> ReplayOptions:
     """How to replay ``guide``: its own normalisers and doctest command."""
     return ReplayOptions(
         run_all=run_all,
         tiers=tiers,
+        committed=committed,
         normalizers=guide.normalizers,
         doctest_command=guide.doctest_command,
         progress=progress,
@@ -61,15 +63,21 @@ def materialise(
     dest: Path,
     upto: str | None = None,
     progress: Callable[[str], None] = say,
+    *,
+    committed: Path | None,
 ) -> Tree:
     """Write the example as it stands at checkpoint ``upto`` into ``dest``.
 
     Runs the commands that make files, in a temporary sibling of ``dest``;
-    ``dest`` is replaced only when everything succeeded.
+    ``dest`` is replaced only when everything succeeded. Lock files come from
+    ``committed`` (the committed example) where it has them; None resolves
+    them afresh.
     """
     steps = steps_upto(guide.steps, upto)
     tree = tangle(steps)  # finds bad steps before anything runs or is written
-    options = replay_options(guide, GENERATION_TIERS, progress, run_all=False)
+    options = replay_options(
+        guide, GENERATION_TIERS, progress, run_all=False, committed=committed
+    )
 
     def fill(tmp: Path) -> None:
         replay(steps, tmp, options)
@@ -87,16 +95,23 @@ def run_guide(
     upto: str | None = None,
     progress: Callable[[str], None] = say,
     on_checkpoint: Callable[[str, Path], None] | None = None,
+    committed: Path | None,
 ) -> list[str]:
     """Do what a reader does, in the empty folder ``dest``.
 
-    Every file, command and doctest, in order. Returns the locations of
+    Every file, command and doctest, in order, lock files taken from
+    ``committed`` as a reader's clone has them. Returns the locations of
     commands skipped for want of a tier.
     """
     steps = steps_upto(guide.steps, upto)
     tangle(steps)  # bad steps fail before anything runs
     options = replay_options(
-        guide, tiers, progress, run_all=True, on_checkpoint=on_checkpoint
+        guide,
+        tiers,
+        progress,
+        run_all=True,
+        committed=committed,
+        on_checkpoint=on_checkpoint,
     )
     return [str(where) for where in replay(steps, dest, options).skipped]
 
@@ -117,7 +132,7 @@ def check(guide: Guide, example_root: Path) -> tuple[Tree, list[Finding]]:
     """Tangle afresh and compare with the committed ``example_root``."""
     with tempfile.TemporaryDirectory(prefix="guide-check-") as scratch:
         fresh = Path(scratch) / "example"
-        tree = materialise(guide, fresh)
+        tree = materialise(guide, fresh, committed=example_root)
         return tree, compare(fresh, example_root, tree)
 
 

@@ -12,6 +12,7 @@ EXECUTABLE = "tangle_executable"  # "yes", "no" or absent
 SHOW = "tangle_show"  # "file" or "diff"
 NEEDS = "tangle_needs"
 CREATES = "tangle_creates"
+REUSES = "tangle_reuses"
 NORMALIZE = "tangle_normalize"
 RETURNCODE = "tangle_returncode"
 HIDE_OUTPUT = "tangle_hide_output"

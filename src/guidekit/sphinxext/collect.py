@@ -91,6 +91,7 @@ def _command_step(node: nodes.Element, where: Location) -> CommandStep:
         commands=parse_commands(node.astext()),
         needs=frozenset(node[attr.NEEDS]),
         creates=tuple(node[attr.CREATES]),
+        reuses=tuple(node.get(attr.REUSES, ())),
         normalize=tuple(node[attr.NORMALIZE]),
         returncode=int(node[attr.RETURNCODE]),
         hide_output=bool(node[attr.HIDE_OUTPUT]),

@@ -144,6 +144,7 @@ class CommandDirective(CodeBlock):
         **CodeBlock.option_spec,
         "needs": _tiers,
         "creates": _words,
+        "reuses": _words,
         "normalize": _words,
         "returncode": directives.nonnegative_int,
         "hide-output": directives.flag,
@@ -159,12 +160,19 @@ class CommandDirective(CodeBlock):
                 raise self.error(
                     f"unknown normalizer {name!r}; conf.py declares: {declared}"
                 )
+        creates = self.options.get("creates", [])
+        strays = [p for p in self.options.get("reuses", []) if p not in creates]
+        if strays:
+            raise self.error(
+                f":reuses: names {', '.join(strays)}, which :creates: does not list"
+            )
         self.arguments = ["console"]
         result = super().run()
         literal = _literal(result)
         literal[attr.KIND] = "command"
         literal[attr.NEEDS] = self.options.get("needs", [])
-        literal[attr.CREATES] = self.options.get("creates", [])
+        literal[attr.CREATES] = creates
+        literal[attr.REUSES] = self.options.get("reuses", [])
         literal[attr.NORMALIZE] = self.options.get("normalize", [])
         literal[attr.RETURNCODE] = self.options.get("returncode", 0)
         literal[attr.HIDE_OUTPUT] = "hide-output" in self.options

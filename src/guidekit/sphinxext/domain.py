@@ -47,7 +47,7 @@ class TangleDomain(Domain):
         "diff_wanted": {},
         "diffs": {},
     }
-    data_version = 1
+    data_version = 2
 
     @property
     def steps_by_doc(self) -> dict[str, list[Step]]:

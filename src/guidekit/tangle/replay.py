@@ -10,6 +10,7 @@ import dataclasses
 import difflib
 import os
 import re
+import shutil
 import subprocess
 import tempfile
 from collections.abc import Callable, Mapping
@@ -58,6 +59,9 @@ class ReplayOptions:
     normalizers: Mapping[str, tuple[str, str]] = dataclasses.field(default_factory=dict)
     doctest_command: tuple[str, ...] = ("python",)
     extra_env: Mapping[str, str] = dataclasses.field(default_factory=dict)
+    # The committed example: where a command's ``:reuses:`` files come from.
+    # None resolves them afresh (what ``guide refresh`` wants).
+    committed: Path | None = None
     timeout: float = 900.0
     progress: Callable[[str], None] = lambda _message: None
     on_checkpoint: Callable[[str, Path], None] | None = None
@@ -139,11 +143,27 @@ class Replayer:
                 )
             self.skipped.append(step.location)
             return
+        self._reuse(step)
         for command in step.commands:
             self._run(step, command)
         for path in step.creates:
             if not check_inside(self.root, path, step.location).is_file():
                 raise TangleError(step.location, f"the commands did not create {path}")
+
+    def _reuse(self, step: CommandStep) -> None:
+        """Put the committed copies of ``:reuses:`` files in place.
+
+        A reader who clones a project has its lock file; ``uv lock`` then keeps
+        every version it pins instead of taking what the index serves today.
+        """
+        if self.options.committed is None:
+            return
+        for path in step.reuses:
+            source = self.options.committed / path
+            if source.is_file():
+                target = check_inside(self.root, path, step.location)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(source, target)
 
     def _run(self, step: CommandStep, command: Command) -> None:
         self.options.progress(f"$ {command.line}")

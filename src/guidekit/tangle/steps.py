@@ -64,6 +64,9 @@ class CommandStep:
     needs: frozenset[str] = frozenset()
     # Files the commands make (e.g. uv.lock); the tangle owns them through here.
     creates: tuple[str, ...] = ()
+    # Of those, the ones a reader's checkout already holds (lock files): the
+    # committed copy is put in place first, so the command keeps what it pins.
+    reuses: tuple[str, ...] = ()
     # Names of declared normalisation patterns applied to both outputs.
     normalize: tuple[str, ...] = ()
     returncode: int = 0
@@ -118,6 +121,7 @@ def step_from_json(data: dict[str, Any]) -> Step:
         fields["commands"] = tuple(Command(**c) for c in fields["commands"])
         fields["needs"] = frozenset(fields["needs"])
         fields["creates"] = tuple(fields["creates"])
+        fields["reuses"] = tuple(fields.get("reuses", ()))
         fields["normalize"] = tuple(fields["normalize"])
     step: Step = cls(**fields)
     return step
