@@ -1,0 +1,1 @@
+"""Helpers the tests import (``support.local_index``) or run as scripts."""
