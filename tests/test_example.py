@@ -8,10 +8,11 @@ reported as its own test.
 from __future__ import annotations
 
 import dataclasses
+import uuid
 from pathlib import Path
 
 import pytest
-from docker_support import prepare_guide
+from docker_support import prepare_guide, run
 
 from guidekit.collector import Guide, read_guide
 from guidekit.project import check, run_guide
@@ -45,14 +46,46 @@ def tiers() -> frozenset[str]:
     return frozenset({"network"} | ({"docker"} if engine_problem() is None else set()))
 
 
+# The replay's Compose stacks run under project names of their own (the
+# variable outranks the files' `name:`), never under a reader's twitter-dev.
+REPLAY_PROJECTS = "guide-replay-"
+
+
+def remove_compose_projects(prefix: str) -> None:
+    """Remove what Compose made for every project whose name starts with PREFIX.
+
+    The guide publishes fixed ports (8000, 5432, ...): a stack that an
+    interrupted replay left running would make the next one's `up` fail.
+    Containers first, then what they held; built images are named
+    PROJECT-SERVICE.
+    """
+    for kind in ("container", "network", "volume"):
+        key = "Name" if kind == "volume" else "ID"
+        template = f'{{{{.{key}}}}}\t{{{{.Label "com.docker.compose.project"}}}}'
+        every = ["--all"] if kind == "container" else []
+        listed = run(["docker", kind, "ls", *every, "--format", template]).stdout
+        rows = [line.split("\t") for line in listed.splitlines()]
+        doomed = [name for name, project in rows if project.startswith(prefix)]
+        if doomed:
+            force = [] if kind == "network" else ["--force"]
+            run(["docker", kind, "rm", *force, *doomed])
+    images = run(["docker", "image", "ls", "--format", "{{.Repository}}:{{.Tag}}"])
+    doomed = [name for name in images.stdout.split() if name.startswith(prefix)]
+    if doomed:
+        run(["docker", "image", "rm", "--force", *doomed])
+
+
 @pytest.fixture(scope="session")
 def replay(guide: Guide, tmp_path_factory: pytest.TempPathFactory) -> Replay:
     folder = tmp_path_factory.mktemp("reader")
     reached: list[str] = []
+    env: dict[str, str] = {}
     if "docker" in tiers():
-        # The images the guide names (real or stand-ins) and uv's cache mount
-        # filled, whatever ran before: the replay builds as the guide says.
+        # The images the guide names (real or stand-ins), whatever ran
+        # before: the replay builds as the guide says.
         prepare_guide(lambda _message: None)
+        remove_compose_projects(REPLAY_PROJECTS)
+        env["COMPOSE_PROJECT_NAME"] = f"{REPLAY_PROJECTS}{uuid.uuid4().hex[:8]}"
     try:
         skipped = run_guide(
             guide,
@@ -60,9 +93,13 @@ def replay(guide: Guide, tmp_path_factory: pytest.TempPathFactory) -> Replay:
             tiers(),
             committed=load(REPO).example_root,
             on_checkpoint=lambda name, _root: reached.append(name),
+            extra_env=env,
         )
     except TangleError as error:
         return Replay(reached, error, [])
+    finally:
+        if env:
+            remove_compose_projects(env["COMPOSE_PROJECT_NAME"])
     return Replay(reached, None, skipped)
 
 

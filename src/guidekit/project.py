@@ -5,10 +5,11 @@ Glue between :mod:`guidekit.collector` (Sphinx) and the tangle engine.
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from guidekit.collector import Guide
@@ -96,6 +97,7 @@ def run_guide(
     progress: Callable[[str], None] = say,
     on_checkpoint: Callable[[str, Path], None] | None = None,
     committed: Path | None,
+    extra_env: Mapping[str, str] | None = None,
 ) -> list[str]:
     """Do what a reader does, in the empty folder ``dest``.
 
@@ -113,6 +115,8 @@ def run_guide(
         committed=committed,
         on_checkpoint=on_checkpoint,
     )
+    if extra_env:
+        options = dataclasses.replace(options, extra_env=extra_env)
     return [str(where) for where in replay(steps, dest, options).skipped]
 
 
