@@ -8,7 +8,17 @@ from pathlib import Path
 import pytest
 from pytest_console_scripts import ScriptRunner
 
-SUBCOMMANDS = ["build", "serve", "tangle", "run", "check", "blame", "catalogs", "stat"]
+SUBCOMMANDS = [
+    "build",
+    "serve",
+    "tangle",
+    "run",
+    "check",
+    "blame",
+    "catalogs",
+    "stat",
+    "refresh",
+]
 
 
 def run(script_runner: ScriptRunner, repo: Path, *args: str) -> object:

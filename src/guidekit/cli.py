@@ -15,6 +15,7 @@ from pathlib import Path
 from guidekit.build import BuildError, build_site
 from guidekit.collector import GuideError, read_guide
 from guidekit.project import check, materialise, run_guide, say, write_shown
+from guidekit.refresh.command import add_arguments, cmd_refresh
 from guidekit.serve import serve
 from guidekit.settings import Settings, SettingsError, find_root, load
 from guidekit.tangle.engine import tangle
@@ -179,6 +180,7 @@ def parser() -> argparse.ArgumentParser:
     stat.add_argument(
         "--language", default="tr", help="catalogue language (default tr)"
     )
+    add_arguments(add("refresh", cmd_refresh))
     return top
 
 
