@@ -10,6 +10,8 @@ on a network of their own.
 from __future__ import annotations
 
 import json
+import os
+import re
 import subprocess
 import sys
 import time
@@ -20,12 +22,14 @@ from pathlib import Path
 
 import pytest
 
-from guidekit.standins import STANDINS, UV_VERSION, Standin, ensure_images
+from guidekit.standins import STANDINS, UV_VERSION, Spec, Standin, ensure_images
+from guidekit.standins.base import BASES, FORKY, TRIXIE
 from guidekit.standins.build import image_dir, matches, upstream_version
 from guidekit.standins.table import (
     NGINX,
     POSTGRES,
     PYTHON,
+    RABBITMQ,
     RABBITMQ_MANAGEMENT,
     UV,
     UV_PYTHON,
@@ -64,6 +68,21 @@ def wait_for(what: str, probe: Callable[[], bool], timeout: float = 90) -> None:
         time.sleep(0.5)
 
 
+# Each process's uid and command line, from /proc in the container: `docker top`
+# runs ps in the daemon's root filesystem, which need not have one.
+PROCESSES = (
+    'for p in /proc/[0-9]*; do printf "%s %s\\n" "$(stat -c %u "$p")"'
+    ' "$(tr "\\000" " " <"$p/cmdline")"; done'
+)
+
+
+def processes(container: str) -> list[tuple[str, str]]:
+    """(uid, command line) of every process in CONTAINER."""
+    out = docker("exec", container, "sh", "-c", PROCESSES).stdout
+    rows = (line.partition(" ") for line in out.splitlines())
+    return [(uid, args) for uid, _, args in rows]
+
+
 def inspect(tag: str, template: str) -> str:
     """One field of a local image, through a Go template."""
     return docker("image", "inspect", "--format", template, tag).stdout.strip()
@@ -76,7 +95,10 @@ class Janitor:
         self.prefix = f"guide-test-{uuid.uuid4().hex[:8]}"
         self.containers: list[str] = []
         self.networks: list[str] = []
+        self.volumes: list[str] = []
         self.images: list[str] = []
+        # Build cache mounts whose id contains the prefix (removed by description).
+        self.cache_mounts = False
 
     def name(self, what: str) -> str:
         """A name unique to this test run."""
@@ -89,6 +111,18 @@ class Janitor:
         self.networks.append(name)
         return name
 
+    def volume(self, what: str) -> str:
+        """A fresh named volume."""
+        name = self.name(what)
+        docker("volume", "create", name)
+        self.volumes.append(name)
+        return name
+
+    def cache_id(self, what: str) -> str:
+        """A build cache mount id of this run's own: the mount starts empty."""
+        self.cache_mounts = True
+        return self.name(what)
+
     def start(self, what: str, *args: str) -> str:
         """``docker run -d`` under a unique container name; return the name."""
         name = self.name(what)
@@ -97,13 +131,19 @@ class Janitor:
         return name
 
     def clean(self) -> None:
-        """Remove containers (with their anonymous volumes), networks, images."""
+        """Remove what was made under this run's names, cache mounts too."""
         for container in self.containers:
             docker("rm", "--force", "--volumes", container, check=False)
         for network in self.networks:
             docker("network", "rm", network, check=False)
+        for volume in self.volumes:
+            docker("volume", "rm", "--force", volume, check=False)
         for image in self.images:
             docker("image", "rm", "--force", image, check=False)
+        if self.cache_mounts:
+            # A cache mount's description names its id; only ours match.
+            prune = ("builder", "prune", "--force", "--filter")
+            docker(*prune, f"description~={self.prefix}", check=False)
 
 
 @pytest.fixture
@@ -144,9 +184,12 @@ def images(docker_engine: None, request: pytest.FixtureRequest) -> dict[str, Sta
 @pytest.mark.parametrize(
     ("debian", "upstream"),
     [
+        ("18.6-3", "18.6"),
         ("17.12-0+deb13u1", "17.12"),
+        ("9.1.2-1", "9.1.2"),
         ("8.1.1+dfsg1-3+deb13u3", "8.1.1"),
-        ("1:27.3.4.1+dfsg-1", "27.3.4.1"),
+        ("1:29.1.1+dfsg-1", "29.1.1"),
+        ("1.30.6-2", "1.30.6"),
         ("3.13.5-1", "3.13.5"),
         ("0.13.9", "0.13.9"),
     ],
@@ -156,17 +199,92 @@ def test_upstream_version(debian: str, upstream: str) -> None:
 
 
 def test_version_matching_is_by_component() -> None:
-    assert matches("17.12", "17")
-    assert matches("8.1.1", "8.1")
-    assert not matches("8.10.1", "8.1")
-    assert not matches("1.28.0", "1.26")
+    assert matches("18.6", "18")
+    assert matches("9.1.2", "9.1")
+    assert matches("4.3.6", "4.3")
+    assert matches("1.30.6", "1.30")
+    assert not matches("9.10.1", "9.1")
+    assert not matches("1.3.0", "1.30")
+    assert not matches("1.28.0", "1.30")
+    assert not matches("180.1", "18")
+
+
+# What each tag promises, as the guide names it: a tag bump must come with a
+# stand-in that holds the new version (checked against the images below).
+PROMISES = {
+    "python:3.13-slim-trixie": "3.13",
+    f"ghcr.io/astral-sh/uv:{UV_VERSION}": UV_VERSION,
+    f"ghcr.io/astral-sh/uv:{UV_VERSION}-python3.13-trixie-slim": UV_VERSION,
+    "postgres:18-trixie": "18",
+    "valkey/valkey:9.1-trixie": "9.1",
+    "rabbitmq:4.3": "4.3",
+    "rabbitmq:4.3-management": "4.3",
+    "nginx:1.30-trixie": "1.30",
+}
+
+
+def test_the_table_holds_the_tags_the_guide_names() -> None:
+    assert {tag: spec.promised for tag, spec in STANDINS.items()} == PROMISES
+
+
+def os_of(spec: Spec) -> str | None:
+    """The Debian suite a stand-in is built on (through its parents), if any."""
+    if spec.base is not None:
+        return spec.base
+    for _arg, parent in spec.parents:
+        found = os_of(STANDINS[parent])
+        if found is not None:
+            return found
+    return None
+
+
+def test_python_stays_on_trixie_and_the_services_move_to_forky() -> None:
+    assert set(BASES) == {"trixie", "forky"}
+    assert {tag: os_of(spec) for tag, spec in STANDINS.items()} == {
+        PYTHON.tag: "trixie",
+        UV.tag: None,  # scratch, as upstream's
+        UV_PYTHON.tag: "trixie",
+        POSTGRES.tag: "forky",
+        VALKEY.tag: "forky",
+        RABBITMQ.tag: "forky",
+        RABBITMQ_MANAGEMENT.tag: "forky",
+        NGINX.tag: "forky",
+    }
+
+
+@pytest.mark.parametrize("tag", list(STANDINS))
+def test_notes_say_how_a_standin_differs(tag: str) -> None:
+    spec = STANDINS[tag]
+    suite = os_of(spec)
+    if suite is not None and suite not in tag:
+        # A trixie tag on forky (or an Ubuntu one on Debian) says so.
+        assert "forky" in spec.note
+        assert "forky" in spec.built_from
+    if spec in (PYTHON, UV_PYTHON):
+        assert "SSL_CERT_FILE=/etc/ssl/certs/ca-certificates.crt" in spec.note
+        assert "upstream images need nothing of the kind" in spec.note
+
+
+def test_each_base_has_its_own_rootfs_and_override(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    assert TRIXIE.tag == "guide-standins/debian:trixie"
+    assert FORKY.tag == "guide-standins/debian:forky"
+    monkeypatch.delenv("GUIDE_TRIXIE_ROOTFS", raising=False)
+    monkeypatch.delenv("GUIDE_FORKY_ROOTFS", raising=False)
+    assert TRIXIE.rootfs == Path("/var/cache/guide-docker/trixie-rootfs")
+    assert FORKY.rootfs == Path("/var/cache/guide-docker/forky-rootfs")
+    monkeypatch.setenv("GUIDE_FORKY_ROOTFS", str(tmp_path))
+    assert FORKY.rootfs == tmp_path
+    assert TRIXIE.rootfs == Path("/var/cache/guide-docker/trixie-rootfs")
 
 
 @pytest.mark.parametrize("tag", list(STANDINS))
 def test_dockerfiles_fit_engine_20_10(tag: str) -> None:
     """No syntax line (pulls a frontend), no heredocs or --link (BuildKit 0.8)."""
-    text = (image_dir(STANDINS[tag]) / "Dockerfile").read_text()
-    assert "# syntax=" not in text
+    lines = (image_dir(STANDINS[tag]) / "Dockerfile").read_text().splitlines()
+    assert not any(line.startswith("# syntax=") for line in lines)
+    text = "\n".join(line for line in lines if not line.lstrip().startswith("#"))
     assert "<<" not in text
     assert "--link" not in text
     assert "--chmod" not in text
@@ -208,6 +326,14 @@ def test_each_standin_builds_and_says_so(tag: str, images: dict[str, Standin]) -
     assert standin.version is not None
     assert standin.version in description
     assert matches(upstream_version(standin.version), STANDINS[tag].promised)
+    assert labels["guide.standin.note"] == STANDINS[tag].note
+    # The OS it really is (the scratch uv image has none).
+    suite = os_of(STANDINS[tag])
+    if suite is not None:
+        release = docker(
+            "run", "--rm", "--entrypoint", "cat", tag, "/etc/os-release"
+        ).stdout
+        assert f"VERSION_CODENAME={suite}" in release.splitlines()
 
 
 @docker_test
@@ -287,6 +413,89 @@ def test_uv_scratch_image_serves_copy_from(
     )
 
 
+CA_BUNDLE = "/etc/ssl/certs/ca-certificates.crt"
+
+
+@docker_test
+@pytest.mark.parametrize("image", [PYTHON.tag, UV_PYTHON.tag])
+def test_standins_point_ssl_cert_file_at_the_hosts_bundle(
+    images: dict[str, Standin], image: str
+) -> None:
+    env = json.loads(inspect(image, "{{json .Config.Env}}"))
+    assert f"SSL_CERT_FILE={CA_BUNDLE}" in env
+    bundle = docker("run", "--rm", image, "cat", CA_BUNDLE).stdout
+    assert bundle == Path(CA_BUNDLE).read_text()
+
+
+def lock_small_project(root: Path) -> None:
+    """A project depending on one small pure-Python wheel, locked by the host."""
+    root.mkdir()
+    (root / "pyproject.toml").write_text(
+        "[project]\n"
+        'name = "probe"\n'
+        'version = "0"\n'
+        'requires-python = ">=3.13"\n'
+        'dependencies = ["iniconfig"]\n'
+        "[tool.uv]\n"
+        "package = false\n"
+    )
+    uv = os.environ.get("UV", "uv")  # `uv run` exports the running uv
+    subprocess.run(
+        [uv, "lock", "--quiet", "--python", sys.executable],
+        cwd=root,
+        env={**os.environ, "UV_PYTHON_DOWNLOADS": "never"},
+        check=True,
+        timeout=120,
+    )
+
+
+# The two ways the guide's Dockerfiles run uv: in the uv image with Python
+# (development), or in Python's image with uv mounted from uv's (production).
+UV_SYNC = {
+    "dev": (UV_PYTHON.tag, ""),
+    "prod": (
+        PYTHON.tag,
+        f"--mount=type=bind,from={UV.tag},source=/uv,target=/usr/local/bin/uv ",
+    ),
+}
+
+
+@docker_test
+@pytest.mark.parametrize("way", list(UV_SYNC))
+def test_uv_sync_downloads_wheels_with_an_empty_cache(
+    images: dict[str, Standin], janitor: Janitor, tmp_path: Path, way: str
+) -> None:
+    """uv in a stand-in reaches PyPI through this machine's proxy: no seeding.
+
+    A cache mount of this test's own starts empty, so the wheel is downloaded
+    during the build, as in the guide's Dockerfiles on a fresh machine.
+    """
+    base, uv_mount = UV_SYNC[way]
+    context = tmp_path / "context"
+    lock_small_project(context)
+    cache = f"--mount=type=cache,target=/root/.cache/uv,id={janitor.cache_id('uv')}"
+    (context / "Dockerfile").write_text(
+        f"FROM {base}\n"
+        "WORKDIR /app\n"
+        "COPY pyproject.toml uv.lock ./\n"
+        f"RUN {uv_mount}{cache} UV_PYTHON_DOWNLOADS=never UV_LINK_MODE=copy \\\n"
+        "    uv sync --locked --no-progress\n"
+        'CMD ["/app/.venv/bin/python", "-c", "import iniconfig; print(\'ok\')"]\n'
+    )
+    tag = f"{janitor.name('uv-sync')}:test"
+    janitor.images.append(tag)
+    # --no-cache: the step runs even where an earlier run left its layer (a
+    # cache mount's id is not part of the step's cache key).
+    build = ("build", "--no-cache", "--progress=plain", "--tag", tag)
+    built = docker(*build, str(context))
+    log = built.stdout + built.stderr
+    assert "UnknownIssuer" not in log
+    # Downloaded by this build ("Prepared"), then installed.
+    assert re.search(r"Prepared 1 package in", log), log
+    assert "+ iniconfig==" in log
+    assert docker("run", "--rm", tag).stdout.strip() == "ok"
+
+
 # --- postgres -------------------------------------------------------------------
 
 
@@ -326,9 +535,108 @@ def test_postgres_serves_the_configured_database(
     assert refused.returncode != 0
     assert "password authentication failed" in refused.stderr
     docker("exec", server, "pg_isready", "-U", "guide", "-d", "guidedb")
-    data = docker("exec", server, "stat", "-c", "%u", "/var/lib/postgresql/data")
-    assert data.stdout.strip() == "999"
+    version = docker(
+        "exec", server, "psql", "-U", "guide", "-d", "guidedb", "-tAc",
+        "SHOW server_version_num",
+    ).stdout.strip()  # fmt: skip
+    assert version.startswith("18")
+    assert len(version) == 6
     assert inspect(POSTGRES.tag, "{{.Config.StopSignal}}") == "SIGINT"
+
+
+@docker_test
+def test_postgres_keeps_its_data_in_the_18_layout(
+    images: dict[str, Standin], janitor: Janitor
+) -> None:
+    """PGDATA is 18/docker inside a volume at /var/lib/postgresql, as upstream's."""
+    env = json.loads(inspect(POSTGRES.tag, "{{json .Config.Env}}"))
+    assert "PGDATA=/var/lib/postgresql/18/docker" in env
+    volumes = json.loads(inspect(POSTGRES.tag, "{{json .Config.Volumes}}"))
+    assert volumes == {"/var/lib/postgresql": {}}
+    volume = janitor.volume("pgdata")
+    mount = f"{volume}:/var/lib/postgresql"
+    secret = ("-e", "POSTGRES_PASSWORD=s3cret")
+
+    def ready(container: str) -> bool:
+        probe = ("exec", container, "pg_isready", "-U", "postgres", "-h", "127.0.0.1")
+        return docker(*probe, check=False).returncode == 0
+
+    first = janitor.start("pg-first", *secret, "-v", mount, POSTGRES.tag)
+    wait_for("postgres to start", lambda: ready(first))
+    sql = ("psql", "-U", "postgres", "-v", "ON_ERROR_STOP=1", "-tAc")
+    docker(
+        "exec", first, *sql, "CREATE TABLE kept (n int); INSERT INTO kept VALUES (7)"
+    )
+    owners = docker(
+        "exec", first, "stat", "-c", "%u %a %n",
+        "/var/lib/postgresql/18", "/var/lib/postgresql/18/docker",
+    ).stdout.splitlines()  # fmt: skip
+    assert owners == [
+        "999 755 /var/lib/postgresql/18",
+        "999 700 /var/lib/postgresql/18/docker",
+    ]
+    pg_version = docker(
+        "exec", first, "cat", "/var/lib/postgresql/18/docker/PG_VERSION"
+    )
+    assert pg_version.stdout.strip() == "18"
+    docker("rm", "--force", first)
+    # A new container on the same volume finds the cluster: no second initdb.
+    second = janitor.start("pg-second", *secret, "-v", mount, POSTGRES.tag)
+    wait_for("postgres to start again", lambda: ready(second))
+    assert docker("exec", second, *sql, "SELECT n FROM kept").stdout.strip() == "7"
+    assert "init process complete" not in docker("logs", second).stdout
+
+
+@docker_test
+def test_postgres_makes_pgdata_parents_in_a_root_owned_bind_mount(
+    images: dict[str, Standin], janitor: Janitor, tmp_path: Path
+) -> None:
+    folder = tmp_path / "pg"
+    folder.mkdir(mode=0o755)
+    server = janitor.start(
+        "pg-bind", "-e", "POSTGRES_PASSWORD=s3cret",
+        "-v", f"{folder}:/var/lib/postgresql", POSTGRES.tag,
+    )  # fmt: skip
+    wait_for(
+        "postgres to start",
+        lambda: docker("exec", server, "pg_isready", check=False).returncode == 0,
+    )
+    owners = docker(
+        "exec", server, "stat", "-c", "%u", "/var/lib/postgresql",
+        "/var/lib/postgresql/18", "/var/lib/postgresql/18/docker",
+    ).stdout.split()  # fmt: skip
+    assert owners == ["0", "999", "999"]
+    # The cluster's files are the container's uid 999's; let root's test clean up.
+    docker("exec", server, "chmod", "-R", "a+rwX", "/var/lib/postgresql/18")
+
+
+@docker_test
+@pytest.mark.parametrize("data", ["volume", "old cluster"])
+def test_postgres_refuses_the_layout_of_17(
+    images: dict[str, Standin], janitor: Janitor, data: str
+) -> None:
+    """A volume at /var/lib/postgresql/data (the path of 17) stops the start.
+
+    As upstream's 18: an empty mount there would leave the data in an anonymous
+    volume, lost with the container; a cluster there would be ignored.
+    """
+    volume = janitor.volume("old")
+    if data == "old cluster":
+        docker(
+            "run", "--rm", "-v", f"{volume}:/old", "--entrypoint", "sh", POSTGRES.tag,
+            "-c", "echo 17 > /old/PG_VERSION",
+        )  # fmt: skip
+    result = docker(
+        "run", "--rm", "-e", "POSTGRES_PASSWORD=s3cret",
+        "-v", f"{volume}:/var/lib/postgresql/data", POSTGRES.tag,
+        check=False, timeout=60,
+    )  # fmt: skip
+    assert result.returncode != 0
+    found = "there appears to be PostgreSQL data in:\n"
+    found += "         /var/lib/postgresql/data"
+    found += " (unused mount/volume)\n" if data == "volume" else "\n"
+    assert found in result.stderr
+    assert "initdb" not in result.stdout + result.stderr
 
 
 @docker_test
@@ -361,6 +669,11 @@ def test_valkey_answers_ping_from_another_container(
     assert ping("redis-cli") == "PONG"
     assert docker("exec", server, "valkey-cli", "ping").stdout.strip() == "PONG"
     assert docker("exec", server, "stat", "-c", "%u", "/data").stdout.strip() == "999"
+    info = docker("exec", server, "valkey-cli", "info", "server").stdout
+    assert "valkey_version:9.1." in info
+    assert "\nprocess_id:" in info
+    user = docker("exec", server, "sh", "-c", "stat -c %u /proc/1").stdout.strip()
+    assert user == "999"
 
 
 # --- rabbitmq -------------------------------------------------------------------
@@ -389,6 +702,10 @@ def test_rabbitmq_accepts_amqp_with_the_default_user_and_vhost(
         timeout=120,
     )  # fmt: skip
     docker("exec", server, "rabbitmq-diagnostics", "-q", "ping")
+    version = docker("exec", server, "rabbitmq-diagnostics", "-q", "server_version")
+    assert version.stdout.strip().startswith("4.3.")
+    enabled = docker("exec", server, "rabbitmq-plugins", "list", "-e", "-m")
+    assert "rabbitmq_management" in enabled.stdout.split()
 
     def amqp(password: str, vhost: str) -> str:
         # A stdlib-only AMQP 0-9-1 handshake, from another container.
@@ -460,9 +777,12 @@ def test_nginx_renders_templates_and_serves_on_loopback(
     assert body() == "hello guide /some/path\n"
     logs = docker("logs", server)
     assert "GET /some/path" in logs.stdout  # access log on stdout
-    workers = docker("top", server, "-eo", "pid,uid,args").stdout.splitlines()
-    assert any(" 101 " in line and "worker process" in line for line in workers)
+    assert any(
+        uid == "101" and "worker process" in args for uid, args in processes(server)
+    )
     assert inspect(NGINX.tag, "{{.Config.StopSignal}}") == "SIGQUIT"
+    version = docker("exec", server, "nginx", "-v").stderr.strip()
+    assert version.startswith("nginx version: nginx/1.30.")
 
 
 # --- all together, the way compose files use them ---------------------------------

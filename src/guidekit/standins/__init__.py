@@ -1,17 +1,19 @@
 """Local stand-ins for the upstream images the guide's Docker files name.
 
 No container registry is reachable on the project's machines, so the test
-harness builds an image under each upstream tag (``postgres:17-trixie``, ...)
-from Debian trixie packages, labelled as a stand-in, implementing only the
-interface the guide relies on. Where the real image is present or can be
-pulled, it is used instead.
+harness builds an image under each upstream tag (``postgres:18-trixie``, ...)
+from Debian packages (Python from trixie, the services from forky), labelled
+as a stand-in, implementing only the interface the guide relies on. Where the
+real image is present or can be pulled, it is used instead.
 
 * :mod:`~guidekit.standins.table`: the tags, their interface and versions.
-* :mod:`~guidekit.standins.base`: the trixie base image (cached rootfs).
+* :mod:`~guidekit.standins.base`: the trixie and forky base images (cached
+  root filesystems).
 * :mod:`~guidekit.standins.build`: :func:`ensure_images`.
 * ``images/``: one Dockerfile (and its scripts) per stand-in.
 
-Needs Docker with a trixie rootfs in place: run ``bash .ci/docker-setup`` first.
+Needs Docker with the trixie and forky root filesystems in place: run
+``bash .ci/docker-setup`` first.
 """
 
 from guidekit.standins.build import Standin, ensure_images

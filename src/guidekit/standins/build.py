@@ -32,7 +32,7 @@ DIGEST_LABEL = "guide.standin.digest"
 NOTE_LABEL = "guide.standin.note"
 DESCRIPTION_LABEL = "org.opencontainers.image.description"
 # Part of every digest: bump it when this module changes what it builds or labels.
-BUILDER_REVISION = "2"
+BUILDER_REVISION = "3"
 # First build pass, before the version to put in the labels is known.
 SCRATCH_TAG = "guide-standins/build:{}"
 
@@ -142,7 +142,7 @@ def _build(spec: Spec, build_args: dict[str, str], progress: Progress) -> Standi
         version = upstream_version(debian_version)
         if not matches(version, spec.promised):
             raise StandinError(
-                f"{spec.tag} promises {spec.promised} but trixie has "
+                f"{spec.tag} promises {spec.promised} but its stand-in holds "
                 f"{spec.package} {debian_version}: pick another tag"
             )
         description = _description(spec, debian_version)
@@ -190,8 +190,8 @@ def _ensure(tag: str, progress: Progress, done: dict[str, Standin]) -> Standin:
     elif _allow_pull() and try_pull(tag):
         result = Standin(tag, "real", None, "upstream image, pulled")
     if result is None:
-        if spec.from_base:
-            build_args["BASE_IMAGE"] = ensure_base(progress)
+        if spec.base is not None:
+            build_args["BASE_IMAGE"] = ensure_base(spec.base, progress)
         result = _build(spec, build_args, progress)
         if stale:
             # The old stand-in would linger as a dangling image; a container

@@ -1,7 +1,7 @@
 #!/bin/sh
-# Entrypoint of the nginx:1.26 stand-in. As upstream's: before starting nginx,
-# run /docker-entrypoint.d/*.sh (executables) and source *.envsh, in version
-# order; 20-envsubst-on-templates.sh renders /etc/nginx/templates.
+# Entrypoint of the nginx:1.30-trixie stand-in. As upstream's: before starting
+# nginx, run /docker-entrypoint.d/*.sh (executables) and source *.envsh, in
+# version order; 20-envsubst-on-templates.sh renders /etc/nginx/templates.
 set -e
 
 say() {

@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# Entrypoint of the postgres:17-trixie stand-in: the part of the official
+# Entrypoint of the postgres:18-trixie stand-in: the part of the official
 # image's behaviour the guide relies on. On first start (empty PGDATA) it runs
 # initdb for POSTGRES_USER with POSTGRES_PASSWORD, allows password logins from
 # any host, creates POSTGRES_DB and runs /docker-entrypoint-initdb.d/*.
+# PGDATA is /var/lib/postgresql/18/docker, in the volume at /var/lib/postgresql;
+# as upstream's 18, it refuses to initialise a cluster while an older layout's
+# data (or a mount at /var/lib/postgresql/data) would be left unused.
 set -Eeo pipefail
 
 log() { printf 'postgres stand-in entrypoint: %s\n' "$*"; }
@@ -25,19 +28,62 @@ file_env() {
   unset "${file_var}"
 }
 
-# `docker run postgres:17-trixie -c max_connections=50` passes server options.
+# `docker run postgres:18-trixie -c max_connections=50` passes server options.
 if [ "${1:0:1}" = '-' ]; then
   set -- postgres "$@"
 fi
 
+# Make directory $1 with its missing parents, all of them owned by postgres: a
+# volume mounted at /var/lib/postgresql starts without 18/, and a bind-mounted
+# host folder may be root's.
+make_owned_dirs() {
+  local dir="$1" missing=()
+  while [ ! -d "$dir" ]; do
+    missing=("$dir" "${missing[@]}")
+    dir="$(dirname "$dir")"
+  done
+  if [ "${#missing[@]}" -gt 0 ]; then
+    mkdir -p "$1"
+    chown postgres:postgres "${missing[@]}"
+  fi
+}
+
 if [ "$1" = postgres ] && [ "$(id -u)" = 0 ]; then
-  mkdir -p "$PGDATA" /var/run/postgresql
+  make_owned_dirs "$PGDATA"
+  mkdir -p /var/run/postgresql
   find "$PGDATA" \! -user postgres -exec chown postgres:postgres '{}' +
   chmod 00700 "$PGDATA"
   chown postgres:postgres /var/run/postgresql
   chmod 03775 /var/run/postgresql
   exec setpriv --reuid=postgres --regid=postgres --init-groups -- "${BASH_SOURCE[0]}" "$@"
 fi
+
+# Clusters PGDATA's layout would leave unused, as upstream's 18 checks them: one
+# in the volume's root, in the old PGDATA, in another major version's folder,
+# or an (empty) mount at the old PGDATA, where an unchanged compose file from 17
+# puts its volume while the data would go to an anonymous one.
+refuse_old_layouts() {
+  [ "$PGDATA" = "/var/lib/postgresql/$PG_MAJOR/docker" ] || return 0
+  local old=() dir
+  for dir in /var/lib/postgresql /var/lib/postgresql/data /var/lib/postgresql/*/docker; do
+    if [ -s "$dir/PG_VERSION" ]; then
+      old+=("$dir")
+    fi
+  done
+  if [ "${#old[@]}" -eq 0 ] && mountpoint -q /var/lib/postgresql/data; then
+    old+=("/var/lib/postgresql/data (unused mount/volume)")
+  fi
+  [ "${#old[@]}" -eq 0 ] && return 0
+  cat >&2 <<MESSAGE
+Error: in 18+, the image keeps its data in a directory per major version
+       (PGDATA=$PGDATA) under a single volume at /var/lib/postgresql.
+       Counter to that, there appears to be PostgreSQL data in:
+         ${old[*]}
+       Mount the volume at /var/lib/postgresql, not /var/lib/postgresql/data
+       (the path up to 17); an old cluster needs pg_upgrade first.
+MESSAGE
+  exit 1
+}
 
 initialise() {
   file_env POSTGRES_PASSWORD
@@ -55,6 +101,7 @@ Error: Database is uninitialized and superuser password is not specified.
 MESSAGE
     exit 1
   fi
+  refuse_old_layouts
 
   # shellcheck disable=SC2086 # POSTGRES_INITDB_ARGS is a list of options.
   if [ -n "$POSTGRES_PASSWORD" ]; then

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Entrypoint of the rabbitmq:4.0 stand-in: runs RabbitMQ's commands as the
+# Entrypoint of the rabbitmq:4.3 stand-in: runs RabbitMQ's commands as the
 # rabbitmq user. RABBITMQ_DEFAULT_USER/PASS/VHOST are read by the server itself.
 set -euo pipefail
 

@@ -1,6 +1,6 @@
 #!/bin/sh
-# Entrypoint of the valkey/valkey:8.1-trixie stand-in: runs valkey-server as the
-# valkey user in /data. Upstream builds Valkey with protected mode off, so that
+# Entrypoint of the valkey/valkey:9.1-trixie stand-in: runs valkey-server as
+# the valkey user in /data. Upstream builds Valkey with protected mode off, so that
 # other containers can connect without a password; Debian's build defaults to
 # on, hence the --protected-mode flag below (unless a config file sets it).
 set -e
