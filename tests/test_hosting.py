@@ -10,6 +10,10 @@ from pathlib import Path
 import pytest
 
 WORKFLOW = ".github/workflows/pages.yml"
+REFRESH = ".github/workflows/refresh.yml"
+WORKFLOWS = [WORKFLOW, REFRESH]
+# `uses: owner/name@<40 hex>  # vX.Y.Z`: pinned by commit, the version said.
+PINNED = re.compile(r"uses: [\w./-]+@[0-9a-f]{40}  # v\d+\.\d+\.\d+$")
 
 
 def tool(repo: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -23,7 +27,7 @@ def tool(repo: Path, *args: str) -> subprocess.CompletedProcess[str]:
 @pytest.mark.parametrize(
     ("path", "schema"),
     [
-        (WORKFLOW, "vendor.github-workflows"),
+        *((workflow, "vendor.github-workflows") for workflow in WORKFLOWS),
         (".readthedocs.yaml", "vendor.readthedocs"),
     ],
 )
@@ -32,9 +36,28 @@ def test_matches_its_schema(repo_root: Path, path: str, schema: str) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_workflow_passes_zizmor(repo_root: Path) -> None:
-    result = tool(repo_root, "zizmor", "--offline", "--no-progress", WORKFLOW)
+@pytest.mark.parametrize("workflow", WORKFLOWS)
+def test_workflow_passes_zizmor(repo_root: Path, workflow: str) -> None:
+    result = tool(repo_root, "zizmor", "--offline", "--no-progress", workflow)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("workflow", WORKFLOWS)
+def test_workflow_pins_every_action_by_commit(repo_root: Path, workflow: str) -> None:
+    lines = (repo_root / workflow).read_text().splitlines()
+    uses = [line.strip().removeprefix("- ") for line in lines if "uses:" in line]
+    assert uses
+    for line in uses:
+        assert PINNED.fullmatch(line), line
+
+
+def test_refresh_workflow_runs_refresh_with_the_same_uv(repo_root: Path) -> None:
+    pages = (repo_root / WORKFLOW).read_text()
+    refresh = (repo_root / REFRESH).read_text()
+    assert "uv run guide refresh" in refresh
+    version = re.search(r'UV_VERSION: "(.+)"', pages)
+    assert version is not None
+    assert f'UV_VERSION: "{version.group(1)}"' in refresh
 
 
 def test_workflow_runs_the_readme_commands(repo_root: Path) -> None:
