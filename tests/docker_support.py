@@ -43,10 +43,6 @@ _FROM = re.compile(
 )
 # RUN --mount=...,from=IMAGE,... and COPY --from=IMAGE: a stage or an image.
 _FROM_OPTION = re.compile(r"(?:--mount=\S*?\bfrom=|--from=)([^,\s]+)")
-# The uv cache mount of the guide's Dockerfiles (its id defaults to the target).
-UV_CACHE = "/root/.cache/uv"
-UV_IMAGE = "ghcr.io/astral-sh/uv"
-HOST_CA_BUNDLE = "/etc/ssl/certs/ca-certificates.crt"
 
 
 class DockerError(Exception):
@@ -134,66 +130,6 @@ def upstream_tags(config: dict[str, Any], root: Path) -> list[str]:
             found = dockerfile_bases(root / dockerfile.relative_to(root))
         tags += [tag for tag in found if tag not in tags]
     return tags
-
-
-def seed_uv_cache(
-    root: Path,
-    images: list[str],
-    progress: Callable[[str], None],
-    cache_id: str | None = None,
-    groups: tuple[str, ...] = ("--all-groups",),
-) -> None:
-    """Fill the builder's uv cache mount with every locked wheel of ROOT.
-
-    The guide's Dockerfiles download wheels with uv, which trusts its bundled
-    root certificates; on machines behind an intercepting proxy those fail.
-    This throwaway build runs the same ``uv sync`` with the host's CA bundle
-    on the same cache mount, so the guide's builds then find every wheel in
-    the cache, as they would after any earlier build. IMAGES are those the
-    guide's Dockerfile builds on (see ``uv_runner``); CACHE_ID names another
-    cache mount (the benchmark's cold builds); GROUPS are uv sync's options.
-    """
-    base, uv_mount = uv_runner(images)
-    cache = f"--mount=type=cache,target={UV_CACHE}" + (
-        f",id={cache_id}" if cache_id else ""
-    )
-    with tempfile.TemporaryDirectory(prefix="uv-seed-") as tmp:
-        context = Path(tmp)
-        for name in ("pyproject.toml", "uv.lock"):
-            shutil.copy2(root / name, context / name)
-        shutil.copy2(HOST_CA_BUNDLE, context / "ca.crt")
-        (context / "Dockerfile").write_text(
-            f"FROM {base}\n"
-            "COPY pyproject.toml uv.lock ca.crt /seed/\n"
-            "WORKDIR /seed\n"
-            f"RUN {uv_mount} {cache} "
-            "SSL_CERT_FILE=/seed/ca.crt UV_PROJECT_ENVIRONMENT=/tmp/venv "
-            "UV_LINK_MODE=symlink UV_PYTHON_DOWNLOADS=never "
-            f"uv sync --locked {' '.join(groups)} --quiet\n"
-        )
-        tag = f"guide-test-uv-seed:{uuid.uuid4().hex[:8]}"
-        progress(f"seeding uv's cache mount from {root / 'uv.lock'}")
-        # --no-cache, so that the step runs even if cached. On BuildKit 0.8 it
-        # also starts a new, empty cache mount, which later builds then use.
-        run(
-            ["docker", "build", "--no-cache", "--quiet", "--tag", tag, str(context)],
-            timeout=900,
-        )
-        run(["docker", "image", "rm", tag])
-
-
-def uv_runner(images: list[str]) -> tuple[str, str]:
-    """An image among IMAGES to run uv sync in, and the mount that brings uv.
-
-    The development Dockerfile builds on a uv image with Python in it; the
-    production one on Python's image, with uv mounted from uv's own image.
-    """
-    for image in images:
-        if image.startswith(f"{UV_IMAGE}:") and "python" in image:
-            return image, ""
-    uv = next(image for image in images if image.startswith(f"{UV_IMAGE}:"))
-    python = next(image for image in images if image.startswith("python:"))
-    return python, f"--mount=type=bind,from={uv},source=/uv,target=/usr/local/bin/uv"
 
 
 # --- configuration a server would have ---------------------------------------
@@ -329,11 +265,14 @@ class Stack:
         return model
 
     def prepare_images(self, progress: Callable[[str], None]) -> None:
-        """Make every upstream tag available, and uv's cache full."""
+        """Make every upstream tag the stack names available (real or stand-in).
+
+        Nothing else: uv in the stand-ins trusts this machine's CA bundle
+        (SSL_CERT_FILE), so the guide's builds download their wheels themselves.
+        """
         tags = upstream_tags(self.config(), self.root)
         for standin in ensure_images(tags, progress):
             progress(standin.line())
-        seed_uv_cache(self.root, tags, progress)
 
     def port(self, service: str, container_port: int) -> int:
         """The host port on 127.0.0.1 that SERVICE's CONTAINER_PORT got."""
@@ -462,8 +401,8 @@ def tls_handshake(port: int, context: ssl.SSLContext, server_name: str = SITE) -
 def prepare_guide(progress: Callable[[str], None]) -> None:
     """What the guide's own Docker commands need here, for a replay of it.
 
-    The upstream images the example names (real, or stand-ins) and uv's
-    cache mount filled: a replay runs ``docker compose build`` as written.
+    The upstream images the example names, real or stand-ins: a replay then
+    runs ``docker compose build`` as written, downloads included.
     """
     with tempfile.TemporaryDirectory(prefix="guide-prepare-") as tmp:
         root = copy_example(Path(tmp))
