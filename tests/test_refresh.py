@@ -22,10 +22,15 @@ from support.local_index import make_wheel, serve_index
 from guidekit.collector import Guide, read_guide
 from guidekit.project import check, materialise
 from guidekit.refresh.actions import tangle_afresh
+from guidekit.refresh.blocks import block_start
 from guidekit.refresh.command import run_refresh
+from guidekit.refresh.errors import BadInputError
+from guidekit.refresh.lockdiff import moves
+from guidekit.refresh.own import plan_own
 from guidekit.refresh.run import Actions
 from guidekit.settings import Settings, load
 from guidekit.tangle.errors import TangleError
+from guidekit.tangle.steps import Location
 
 ROOT = Path(__file__).parent / "roots" / "refreshrepo"
 DATE_A = "2026-02-01T00:00:00Z"
@@ -149,6 +154,8 @@ def test_refresh_moves_the_dates_then_the_locks(
         "examples/demo/uv.lock: 2 moved\n    dep 2.0 (new)\n    pkg 1.0 -> 1.1" in out
     )
     assert "Tests: passed" in out
+    changed = "pyproject.toml, uv.lock, examples/demo/ (re-tangled), docs/app.rst"
+    assert f"Changed: {changed}, docs/tools.md\n" in out
     # The sources on disk and the refreshed example agree.
     _tree, findings = check(read_guide(repo), example)
     assert findings == []
@@ -259,3 +266,42 @@ def test_failing_tests_keep_the_refresh_for_review(
     assert "fail the tests: `uv run pytest` exited 1" in captured.err
     assert locked(repo.example_root / "uv.lock") == {"pkg": "1.1", "dep": "2.0"}
     assert DATE_B in line(repo, APP_LINE)
+
+
+def test_own_pyproject_moves_an_existing_line(tmp_path: Path) -> None:
+    path = tmp_path / "pyproject.toml"
+    path.write_text(f'[tool.uv]\nexclude-newer = "{DATE_A}"  # why\n[tool.x]\n')
+    plan = plan_own(path, DATE_B)
+    assert plan.text == f'[tool.uv]\nexclude-newer = "{DATE_B}"  # why\n[tool.x]\n'
+    assert plan.edit.describe(tmp_path) == f"pyproject.toml:2: {DATE_A} -> {DATE_B}"
+
+
+def test_own_pyproject_needs_a_tool_uv_table_header(tmp_path: Path) -> None:
+    path = tmp_path / "pyproject.toml"
+    path.write_text("[tool]\nuv.package = false\n")
+    with pytest.raises(BadInputError, match=r"no \[tool\.uv\] table header"):
+        plan_own(path, DATE_B)
+
+
+def test_a_block_is_found_despite_trailing_blanks_in_its_source() -> None:
+    source = ["Text", "", ".. tangle:file:: pyproject.toml", "", "   [tool.uv]  ", ""]
+    source += ['   exclude-newer = "x"', ""]
+    where = Location("docs/x.rst", 3)
+    assert block_start(source, ["[tool.uv]", "", 'exclude-newer = "x"'], where) == 4
+
+
+def lock(*packages: tuple[str, str]) -> bytes:
+    return "".join(
+        f'[[package]]\nname = "{name}"\nversion = "{version}"\n'
+        for name, version in packages
+    ).encode()
+
+
+def test_lock_moves_name_added_removed_and_forked_packages() -> None:
+    old = lock(("a", "1"), ("b", "1"))
+    new = lock(("a", "1"), ("a", "2"), ("c", "3"))
+    assert [str(move) for move in moves(old, new)] == [
+        "a 1 -> 1, 2",
+        "b 1 (removed)",
+        "c 3 (new)",
+    ]

@@ -34,14 +34,15 @@ def block_start(source: list[str], content: list[str], where: Location) -> int:
     The first place after the directive's line where every content line
     follows under one indentation (reST indents, MyST does not).
     """
-    first = content[0]
+    # docutils drops trailing blanks; the source may keep some.
+    first = content[0].rstrip()
     for start in range(where.line, len(source) - len(content) + 1):
-        indent = source[start].removesuffix(first)
-        if indent == source[start] or indent.strip():
+        line = source[start].rstrip()
+        indent = line.removesuffix(first)
+        if not first or indent == line or indent.strip():
             continue
         if all(
-            source[start + i] == indent + line
-            or (not line and not source[start + i].strip())
+            source[start + i].rstrip() == (indent + line).rstrip()
             for i, line in enumerate(content)
         ):
             return start

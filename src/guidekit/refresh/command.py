@@ -84,6 +84,7 @@ def summary(report: Report, root: Path) -> str:
     for path, moves in report.locks.items():
         lines.append(f"  {path}: {len(moves) or 'nothing'} moved")
         lines += [f"    {move}" for move in moves]
+    lines.append("Changed: " + (", ".join(report.changed) or "nothing"))
     if report.tested:
         lines.append("Tests: " + ("failed" if report.test_failure else "passed"))
     else:
