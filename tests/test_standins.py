@@ -22,9 +22,21 @@ from pathlib import Path
 
 import pytest
 
-from guidekit.standins import STANDINS, UV_VERSION, Spec, Standin, ensure_images
+from guidekit.standins import (
+    STANDINS,
+    UV_VERSION,
+    Spec,
+    Standin,
+    StandinError,
+    ensure_images,
+)
 from guidekit.standins.base import BASES, FORKY, TRIXIE
-from guidekit.standins.build import image_dir, matches, upstream_version
+from guidekit.standins.build import (
+    image_dir,
+    matches,
+    upstream_version,
+    version_drift,
+)
 from guidekit.standins.table import (
     NGINX,
     POSTGRES,
@@ -209,6 +221,26 @@ def test_version_matching_is_by_component() -> None:
     assert not matches("180.1", "18")
 
 
+@pytest.mark.parametrize(
+    ("tag", "held", "drifted"),
+    [
+        ("valkey/valkey:9.1-trixie", "9.1.2", False),
+        ("valkey/valkey:9.1-trixie", "9.2.0", True),  # forky moved: kept, said
+        ("postgres:18-trixie", "19.1", None),  # another major: refused
+        ("python:3.13-slim-trixie", "3.14.1", None),  # a stable base: refused
+    ],
+)
+def test_version_drift(tag: str, held: str, drifted: bool | None) -> None:
+    spec = STANDINS[tag]
+    if drifted is None:
+        with pytest.raises(StandinError, match="pick another tag"):
+            version_drift(spec, held)
+    else:
+        remark = version_drift(spec, held)
+        assert (remark is not None) == drifted
+        assert remark is None or f"holds {held} where the tag names" in remark
+
+
 # What each tag promises, as the guide names it: a tag bump must come with a
 # stand-in that holds the new version (checked against the images below).
 PROMISES = {
@@ -280,14 +312,10 @@ def test_each_base_has_its_own_rootfs_and_override(
 
 
 @pytest.mark.parametrize("tag", list(STANDINS))
-def test_dockerfiles_fit_engine_20_10(tag: str) -> None:
-    """No syntax line (pulls a frontend), no heredocs or --link (BuildKit 0.8)."""
+def test_dockerfiles_need_no_frontend_image(tag: str) -> None:
+    """A syntax line makes BuildKit pull a frontend image: no registry here."""
     lines = (image_dir(STANDINS[tag]) / "Dockerfile").read_text().splitlines()
     assert not any(line.startswith("# syntax=") for line in lines)
-    text = "\n".join(line for line in lines if not line.lstrip().startswith("#"))
-    assert "<<" not in text
-    assert "--link" not in text
-    assert "--chmod" not in text
 
 
 def test_uv_pin_matches_the_repository() -> None:
@@ -325,7 +353,8 @@ def test_each_standin_builds_and_says_so(tag: str, images: dict[str, Standin]) -
     assert description.startswith(f"stand-in for {tag} built from ")
     assert standin.version is not None
     assert standin.version in description
-    assert matches(upstream_version(standin.version), STANDINS[tag].promised)
+    held = upstream_version(standin.version)
+    assert matches(held, STANDINS[tag].promised) or "forky has moved on" in description
     assert labels["guide.standin.note"] == STANDINS[tag].note
     # The OS it really is (the scratch uv image has none).
     suite = os_of(STANDINS[tag])

@@ -70,6 +70,28 @@ def matches(version: str, promised: str) -> bool:
     return version == promised or version.startswith(promised + ".")
 
 
+def version_drift(spec: Spec, version: str) -> str | None:
+    """None when VERSION is what SPEC's tag promises; else words for its label.
+
+    Debian testing (forky) moves under the tests: a later minor release of the
+    promised major is kept, and its label says so, rather than failing every
+    build until the guide names the new tag. Another major, or any gap on a
+    stable base, raises StandinError.
+    """
+    if matches(version, spec.promised):
+        return None
+    same_major = version.split(".", maxsplit=1)[0] == spec.promised.split(".")[0]
+    if spec.base == "forky" and same_major:
+        return (
+            f"holds {version} where the tag names {spec.promised}: Debian forky"
+            " has moved on; name the newer tag in the guide"
+        )
+    raise StandinError(
+        f"{spec.tag} promises {spec.promised} but its stand-in holds "
+        f"{spec.package} {version}: pick another tag"
+    )
+
+
 def image_dir(spec: Spec) -> Path:
     """The directory holding SPEC's Dockerfile and its files."""
     return Path(str(resources.files("guidekit.standins") / "images" / spec.directory))
@@ -90,10 +112,12 @@ def digest(spec: Spec) -> str:
     return sha.hexdigest()[:16]
 
 
-def _description(spec: Spec, version: str) -> str:
+def _description(spec: Spec, version: str, drift: str | None) -> str:
     held = f"{spec.package or 'uv'} {version}"
     text = f"stand-in for {spec.tag} built from {spec.built_from} ({held})"
-    return f"{text}; {spec.note}" if spec.note else text
+    for remark in (drift, spec.note):
+        text += f"; {remark}" if remark else ""
+    return text
 
 
 def _docker_build(
@@ -139,13 +163,10 @@ def _build(spec: Spec, build_args: dict[str, str], progress: Progress) -> Standi
         # cached) writes it into the labels.
         _docker_build(spec, context, scratch, build_args, {STANDIN_LABEL: "true"})
         debian_version = _probe_version(spec, scratch)
-        version = upstream_version(debian_version)
-        if not matches(version, spec.promised):
-            raise StandinError(
-                f"{spec.tag} promises {spec.promised} but its stand-in holds "
-                f"{spec.package} {debian_version}: pick another tag"
-            )
-        description = _description(spec, debian_version)
+        drift = version_drift(spec, upstream_version(debian_version))
+        if drift:
+            progress(f"warning: {spec.tag}: {drift}")
+        description = _description(spec, debian_version, drift)
         labels = {
             STANDIN_LABEL: "true",
             DESCRIPTION_LABEL: description,
