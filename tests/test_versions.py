@@ -34,7 +34,7 @@ COLUMNS = (
     "Pinned in",
     "End of support",
     "Move to",
-    "Policy and source",
+    "Source",
 )
 NO_DATE = "—"
 # The row that states a minimum rather than a pin, and the chapter's sentence.
@@ -442,7 +442,7 @@ Versions
      - Pinned in
      - End of support
      - Move to
-     - Policy and source
+     - Source
    * - PostgreSQL
      - 18
      - * ``docker/compose.yml``: ``postgres:18-trixie``
