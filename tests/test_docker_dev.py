@@ -9,12 +9,14 @@ Everything it creates is removed at the end.
 from __future__ import annotations
 
 import base64
+import datetime
 import json
 import re
 import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from docker_support import (
@@ -23,6 +25,7 @@ from docker_support import (
     broker_log_during_worker_checks,
     copy_example,
     get,
+    run,
     wait_for,
 )
 from websockets.sync.client import connect
@@ -81,9 +84,52 @@ def test_every_service_is_healthy(stack: Stack) -> None:
     )
 
 
+def test_checks_run_each_second_at_start_and_every_30_s_after(stack: Stack) -> None:
+    # What every container was given (Compose drops nothing on Engine 25+)...
+    for container in stack.containers():
+        check = inspect(container["ID"], "{{json .Config.Healthcheck}}")
+        timing = (check["StartInterval"], check["Interval"], check["Retries"])
+        assert timing == (1e9, 30e9, 3), container["Service"]
+        assert check["StartPeriod"] >= 60e9, container["Service"]
+    # ...and what the engine does with it: Valkey's first check a second after
+    # its start, and the next one 30 s after the first that passed.
+    (valkey,) = [c for c in stack.containers() if c["Service"] == "redis"]
+    started = _time(inspect(valkey["ID"], "{{json .State.StartedAt}}"))
+
+    def checks() -> list[tuple[datetime.datetime, int]]:
+        log = inspect(valkey["ID"], "{{json .State.Health.Log}}")
+        return [(_time(check["Start"]), check["ExitCode"]) for check in log]
+
+    wait_for("a check after the first that passed", lambda: _after_pass(checks()), 45)
+    made = checks()
+    assert (made[0][0] - started).total_seconds() < 2.5, made
+    first_pass = next(i for i, (_at, code) in enumerate(made) if code == 0)
+    gap = made[first_pass + 1][0] - made[first_pass][0]
+    assert gap.total_seconds() >= 29, made
+
+
+def _after_pass(made: list[tuple[datetime.datetime, int]]) -> bool:
+    """Whether a check ran after the first one that passed."""
+    codes = [code for _at, code in made]
+    return 0 in codes and codes.index(0) < len(codes) - 1
+
+
+def test_postgresql_18_keeps_its_cluster_in_the_named_volume(stack: Stack) -> None:
+    (db,) = [c for c in stack.containers() if c["Service"] == "db"]
+    mounts = inspect(db["ID"], "{{json .Mounts}}")
+    assert [(m["Type"], m["Name"], m["Destination"]) for m in mounts] == [
+        ("volume", f"{stack.project}_postgres", "/var/lib/postgresql")
+    ]
+    psql = 'psql -At -U "$POSTGRES_USER" -d "$POSTGRES_DB" -c "SHOW data_directory"'
+    assert stack.exec("db", "sh", "-c", psql).strip() == (
+        "/var/lib/postgresql/18/docker"
+    )
+
+
 def test_the_worker_checks_leave_the_broker_log_quiet(stack: Stack) -> None:
     # docker/rabbitmq/logging.conf: connections are logged on errors only.
-    log = broker_log_during_worker_checks(stack)
+    # One check: they come every 30 s once the worker is healthy.
+    log = broker_log_during_worker_checks(stack, checks=1)
     assert "AMQP connection" not in log, log
 
 
@@ -199,3 +245,15 @@ def test_an_edit_is_live_without_a_rebuild(stack: Stack, base_url: str) -> None:
 
 def _image_id(stack: Stack) -> str:
     return stack.compose("images", "--quiet", "web").stdout.strip()
+
+
+def inspect(container: str, template: str) -> Any:
+    """What ``docker inspect`` says of CONTAINER, through a JSON TEMPLATE."""
+    return json.loads(
+        run(["docker", "inspect", "--format", template, container]).stdout
+    )
+
+
+def _time(timestamp: str) -> datetime.datetime:
+    """One of Docker's RFC 3339 times (nanoseconds and all)."""
+    return datetime.datetime.fromisoformat(timestamp)

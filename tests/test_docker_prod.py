@@ -120,9 +120,41 @@ def test_every_service_is_healthy(stack: Stack) -> None:
     assert stack.health() == dict.fromkeys(names, "healthy")
 
 
+def test_every_check_runs_each_second_at_start_and_every_30_s_after(
+    stack: Stack,
+) -> None:
+    # The engine's side of it is tested in development (test_docker_dev).
+    timing = {
+        name: (
+            check["start_interval"],
+            check["interval"],
+            check["retries"],
+            check["start_period"] in ("1m0s", "1m30s"),
+        )
+        for name, service in stack.config()["services"].items()
+        for check in [service["healthcheck"]]
+    }
+    names = ["asgi", "beat", "db", "nginx", "rabbitmq", "redis", "web", "worker"]
+    assert timing == dict.fromkeys(names, ("1s", "30s", 3, True))
+
+
+def test_postgresql_18_keeps_its_cluster_in_the_named_volume(stack: Stack) -> None:
+    volumes = stack.config()["services"]["db"]["volumes"]
+    assert [(v["type"], v["source"], v["target"]) for v in volumes] == [
+        ("volume", "postgres", "/var/lib/postgresql")
+    ]
+    psql = (
+        'psql -At -U "$POSTGRES_USER" -d "$POSTGRES_DB"'
+        ' -c "SHOW server_version_num" -c "SHOW data_directory"'
+    )
+    version, data = stack.exec("db", "sh", "-c", psql).split()
+    assert (version[:2], data) == ("18", "/var/lib/postgresql/18/docker")
+
+
 def test_the_worker_checks_leave_the_broker_log_quiet(stack: Stack) -> None:
-    # docker/rabbitmq/logging.conf, mounted as in development.
-    log = broker_log_during_worker_checks(stack)
+    # docker/rabbitmq/logging.conf, mounted as in development. One check:
+    # they come every 30 s once the worker is healthy.
+    log = broker_log_during_worker_checks(stack, checks=1)
     assert "AMQP connection" not in log, log
 
 
@@ -237,20 +269,41 @@ def test_a_tweet_travels_through_celery_to_a_secure_websocket(
     assert (message["author"], message["body"]) == (USER, "Hello from production")
 
 
+# Run by a container's Python: its other processes, as (uid, command line).
+# Read from /proc rather than with `docker top`, which needs ps on the host.
+PROCESSES = """
+import json, os, pathlib
+found = []
+for folder in pathlib.Path("/proc").glob("[0-9]*"):
+    if folder.name == str(os.getpid()):
+        continue
+    try:
+        status = (folder / "status").read_text()
+        args = (folder / "cmdline").read_bytes().replace(b"\\0", b" ").decode()
+    except OSError:
+        continue  # ended meanwhile
+    uid = next(x.split()[1] for x in status.splitlines() if x.startswith("Uid:"))
+    found.append([uid, args.strip()])
+print(json.dumps(found))
+"""
+
+
+def processes(stack: Stack, service: str) -> list[tuple[str, str]]:
+    """SERVICE's processes, as (uid, command line), from inside its container."""
+    found = json.loads(stack.exec(service, "python", "-c", PROCESSES))
+    return [(uid, args) for uid, args in found]
+
+
 def test_django_processes_run_as_the_unprivileged_user(stack: Stack) -> None:
     for service in DJANGO_PROCESSES:
-        container = stack.compose("ps", "--quiet", service).stdout.strip()
-        table = run(["docker", "top", container, "-o", "pid,uid"]).stdout
-        uids = [line.split()[1] for line in table.splitlines()[1:]]
+        uids = [uid for uid, _args in processes(stack, service)]
         assert uids, service
         assert set(uids) == {"10001"}, (service, uids)
 
 
 def test_gunicorn_takes_its_worker_count_from_the_environment(stack: Stack) -> None:
     concurrency = stack.exec("web", "printenv", "WEB_CONCURRENCY").strip()
-    container = stack.compose("ps", "--quiet", "web").stdout.strip()
-    table = run(["docker", "top", container, "-o", "pid,args"]).stdout
-    servers = [line for line in table.splitlines() if "bin/gunicorn" in line]
+    servers = [args for _uid, args in processes(stack, "web") if "bin/gunicorn" in args]
     assert len(servers) == int(concurrency) + 1  # the master and its workers
 
 
