@@ -123,10 +123,10 @@ VALKEY = Spec(
     note=FORKY_NOTE,
 )
 RABBITMQ = Spec(
-    tag="rabbitmq:4.3",
+    tag="rabbitmq:4.4",
     directory="rabbitmq",
     package="rabbitmq-server",
-    promised="4.3",
+    promised="4.4",
     base="forky",
     built_from="Debian forky packages",
     interface=(
@@ -140,10 +140,10 @@ RABBITMQ = Spec(
     ),
 )
 RABBITMQ_MANAGEMENT = Spec(
-    tag="rabbitmq:4.3-management",
+    tag="rabbitmq:4.4-management",
     directory="rabbitmq-management",
     package="rabbitmq-server",
-    promised="4.3",
+    promised="4.4",
     base=None,
     parents=(("RABBITMQ_IMAGE", RABBITMQ.tag),),
     built_from="Debian forky packages",
