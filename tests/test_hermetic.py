@@ -24,6 +24,10 @@ CHAPTER = """\
 Dependencies
 ============
 
+.. tangle:file:: .python-version
+
+   3.13
+
 .. tangle:file:: pyproject.toml
 
    [project]
@@ -114,9 +118,8 @@ def test_a_newer_release_on_the_index_does_not_move_the_gate(
     make_wheel(wheels, "pkg", "1.1")
     fresh = tmp_path / "fresh"
     fresh.mkdir()
-    (fresh / "pyproject.toml").write_bytes(
-        (minirepo / "examples/demo/pyproject.toml").read_bytes()
-    )
+    for name in ("pyproject.toml", ".python-version"):
+        (fresh / name).write_bytes((minirepo / "examples/demo" / name).read_bytes())
     subprocess.run(["uv", "lock", "--quiet"], cwd=fresh, env=env, check=True)
     assert locked_version(fresh / "uv.lock") == "1.1", "the index did not move"
 

@@ -105,6 +105,8 @@ def test_uv_lock_sees_only_what_was_uploaded_before_exclude_newer(
     project = tmp_path / "app"
     project.mkdir()
     (project / "pyproject.toml").write_text(PYPROJECT.format(date=date))
+    # As in the guide's example: uv (and pyenv's shims) pick 3.13 from it.
+    (project / ".python-version").write_text("3.13\n")
     with serve_index(*wheels) as url:
         lock = uv(project, "lock", "--default-index", url)
         assert lock.returncode == 0, lock.stderr

@@ -37,7 +37,7 @@ DATE_A = "2026-02-01T00:00:00Z"
 DATE_B = "2026-03-01T00:00:00Z"
 TODAY = dt.date(2026, 12, 1)
 # The docs' exclude-newer lines, as file:line.
-APP_LINE, TOOLS_LINE = "docs/app.rst:14", "docs/tools.md:14"
+APP_LINE, TOOLS_LINE = "docs/app.rst:18", "docs/tools.md:14"
 ADDED = (
     "# Resolve as if it were this moment, like the example; `guide refresh`\n"
     "# moves it.\n"

@@ -8,7 +8,8 @@ paths from the captions, what to do with a file from the caption's label
 (create, replace, append, region, changes, executable), the text from what
 the copy button copies, and commands through the copy button's rules. The
 commands that make files (``uv lock``, ``makemigrations``) are run; the others
-are run by the replay test, and would only repeat it here.
+are run by the replay test, and would only repeat it here. Lock files the
+page marks as reused come from the committed example first, as in a clone.
 """
 
 from __future__ import annotations
@@ -109,6 +110,14 @@ def test_copying_the_rendered_site_rebuilds_the_example(
                 apply_file(folder, block, where)
                 files += 1
             elif "tangle-creates" in classes(block):
+                # A reader who cloned the example has its lock files.
+                for kind in classes(block):
+                    if kind.startswith("tangle-reuses-"):
+                        reused = kind.removeprefix("tangle-reuses-")
+                        (folder / reused).parent.mkdir(parents=True, exist_ok=True)
+                        (folder / reused).write_bytes(
+                            (settings.example_root / reused).read_bytes()
+                        )
                 for command in parse_commands(copied_text(block)):
                     subprocess.run(
                         ["bash", "-o", "errexit", "-o", "pipefail", "-c", command.line],

@@ -178,6 +178,8 @@ class CommandDirective(CodeBlock):
         literal[attr.HIDE_OUTPUT] = "hide-output" in self.options
         if literal[attr.CREATES]:
             literal["classes"].append("tangle-creates")
+        # As regions do: the HTML says which committed files a clone has.
+        literal["classes"] += [f"tangle-reuses-{path}" for path in literal[attr.REUSES]]
         return result
 
 
