@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -298,3 +299,55 @@ def test_reuse_without_a_committed_tree_resolves_afresh(tmp_path: Path) -> None:
     )
     replay([lock], tmp_path, ReplayOptions(committed=None))
     assert (tmp_path / "app.lock").read_text() == "fresh\n"
+
+
+# Region edits: one rule, checked on every write (see regions.py).
+@pytest.mark.parametrize(
+    ("source", "body", "message"),
+    [
+        (
+            "# region a\nx\n# endregion a\n# region a\ny\n# endregion a",
+            "z",
+            "region 'a' appears twice in r.py",
+        ),
+        (
+            "# region a\n# region a\nx\n# endregion a\n# endregion a",
+            "z",
+            "region 'a' appears twice in r.py",
+        ),
+        (
+            'S = """\n# region a\n"""\n# region a\nx\n# endregion a',
+            "z",
+            "region 'a' appears twice in r.py",
+        ),
+        (
+            "# region a\nx\n# endregion a",
+            "y\n# endregion a\nz",
+            "the body of region 'a' holds a marker line (endregion a",
+        ),
+        (
+            "# region a\nx\n# endregion a",
+            "# region b\ny\n# endregion b",
+            "the body of region 'a' holds a marker line (region b",
+        ),
+    ],
+    ids=["twice", "nested-same-name", "in-string-literal", "own-end", "other-marker"],
+)
+def test_region_edits_that_would_corrupt_are_refused(
+    source: str, body: str, message: str
+) -> None:
+    tangler = Tangler()
+    with pytest.raises(TangleError, match=re.escape(message)) as caught:
+        tangler.apply(put("r.py", source))
+        tangler.apply(put("r.py", body, Action.REGION, region="a"))
+    assert str(caught.value).startswith("docs/a.rst:3: ")
+
+
+def test_overlapping_or_unclosed_regions_are_refused() -> None:
+    for source, message in [
+        ("# region a\n# region b\n# endregion a\n# endregion b", "regions must nest"),
+        ("# region a\nx", "region 'a' opened at r.py line 1 never ends"),
+        ("# endregion a", "'endregion a' at r.py line 1 does not close"),
+    ]:
+        with pytest.raises(TangleError, match=re.escape(message)):
+            tangle([put("r.py", source)])

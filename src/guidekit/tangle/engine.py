@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 
 from guidekit.tangle.errors import TangleError
 from guidekit.tangle.paths import check_relative
-from guidekit.tangle.regions import replace_region
+from guidekit.tangle.regions import region_spans, replace_region
 from guidekit.tangle.steps import (
     Action,
     CheckpointStep,
@@ -129,8 +129,10 @@ class Tangler:
                     f" {existing.owners[-1]}); use :action: replace",
                 )
             self._check_new_path(path, step.location)
+            content = _with_newline(step.content)
+            region_spans(content, path, step.location)
             self.tree.files[path] = TreeFile(
-                _with_newline(step.content), bool(step.executable), [step.location]
+                content, bool(step.executable), [step.location]
             )
             return
         if existing is None:
@@ -157,6 +159,8 @@ class Tangler:
                 path,
                 step.location,
             )
+        # Every write leaves well-formed regions, so a later edit lands right.
+        region_spans(existing.content or "", path, step.location)
         if step.executable is not None:
             existing.executable = step.executable
         existing.owners.append(step.location)
