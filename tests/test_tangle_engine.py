@@ -351,3 +351,40 @@ def test_overlapping_or_unclosed_regions_are_refused() -> None:
     ]:
         with pytest.raises(TangleError, match=re.escape(message)):
             tangle([put("r.py", source)])
+
+
+def run_step(line: str) -> CommandStep:
+    return CommandStep(Location("docs/a.rst", 9), (Command(line, ""),))
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        (
+            "echo more >> a.txt",
+            "docs/a.rst:9: a.txt on disk differs from the guide after the last step",
+        ),
+        (
+            "chmod +x a.txt",
+            "docs/a.rst:9: a.txt on disk has another executable bit than the guide"
+            " shows (not executable) after the last step",
+        ),
+    ],
+    ids=["content", "mode"],
+)
+def test_a_command_may_not_change_a_shown_file_even_without_a_checkpoint(
+    tmp_path: Path, line: str, message: str
+) -> None:
+    steps: list[Step] = [put("a.txt", "shown"), run_step(line)]
+    with pytest.raises(TangleError, match=re.escape(message)):
+        replay(steps, tmp_path, ReplayOptions(run_all=True))
+
+
+def test_a_checkpoint_checks_the_executable_bit(tmp_path: Path) -> None:
+    steps: list[Step] = [
+        put("a.sh", "echo", executable=True),
+        run_step("chmod -x a.sh"),
+        CheckpointStep(Location("docs/a.rst", 12), "one"),
+    ]
+    with pytest.raises(TangleError, match=r"docs/a.rst:12: a.sh .* executable bit"):
+        replay(steps, tmp_path, ReplayOptions(run_all=True))

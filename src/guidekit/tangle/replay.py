@@ -108,27 +108,41 @@ class Replayer:
                     self._doctest(step)
             case CheckpointStep():
                 self.options.progress(f"checkpoint {step.name}")
-                self._verify(step)
+                self._verify(step, "at this checkpoint")
                 if self.options.on_checkpoint is not None:
                     self.options.on_checkpoint(step.name, self.root)
 
-    def _verify(self, step: CheckpointStep) -> None:
-        """The disk must hold what the guide shows: a command may not rewrite it."""
+    def _verify(self, step: Step, when: str) -> None:
+        """The disk must hold what the guide shows, bytes and executable bit.
+
+        A command may not rewrite a shown file behind the reader's back; this
+        runs at every checkpoint and after the last step.
+        """
         for path, file in self.tangler.tree.files.items():
             target = self.root / path
             if not target.is_file():
-                raise TangleError(
-                    step.location, f"{path} is missing at this checkpoint"
-                )
-            if (
-                file.content is not None
-                and target.read_bytes() != file.content.encode()
-            ):
+                raise TangleError(step.location, f"{path} is missing {when}")
+            if file.content is None:
+                continue
+            last = f"last written at {file.owners[-1]}"
+            if target.read_bytes() != file.content.encode():
                 raise TangleError(
                     step.location,
-                    f"{path} on disk differs from the guide at this checkpoint (a"
-                    f" command changed it; last written at {file.owners[-1]})",
+                    f"{path} on disk differs from the guide {when} (a command"
+                    f" changed it; {last})",
                 )
+            if bool(target.stat().st_mode & 0o100) != file.executable:
+                shown = "executable" if file.executable else "not executable"
+                raise TangleError(
+                    step.location,
+                    f"{path} on disk has another executable bit than the guide"
+                    f" shows ({shown}) {when} (a command changed it; {last})",
+                )
+
+    def finish(self, last: Step | None) -> None:
+        """Verify the disk after the last step, checkpoint or not."""
+        if last is not None and not isinstance(last, CheckpointStep):
+            self._verify(last, "after the last step")
 
     def _command_step(self, step: CommandStep) -> None:
         if not (self.options.run_all or step.creates):
@@ -236,4 +250,5 @@ def replay(steps: list[Step], root: Path, options: ReplayOptions) -> Replayer:
     replayer = Replayer(root, options)
     for step in steps:
         replayer.step(step)
+    replayer.finish(steps[-1] if steps else None)
     return replayer
