@@ -55,7 +55,20 @@ CASES = {
     ),
     "case collision": (
         b".. tangle:file:: PKG/calc.py\n\n   x = 1\n",
-        "docs/bad.rst:4: WARNING: PKG/calc.py differs only in case from pkg/calc.py",
+        "docs/bad.rst:4: WARNING: folder PKG/ of PKG/calc.py differs only in case"
+        " or Unicode normalisation from folder pkg/ of pkg/calc.py",
+    ),
+    "the example root as a target": (
+        b".. tangle:file:: .\n\n   hi\n",
+        "docs/bad.rst:4: WARNING: path '.' names the example root, not a file",
+    ),
+    "an over-long name": (
+        b".. tangle:file:: " + b"x" * 256 + b".txt\n\n   hi\n",
+        "is longer than 255 bytes",
+    ),
+    "a Windows device name": (
+        b".. tangle:file:: aux.py\n\n   hi\n",
+        "docs/bad.rst:4: WARNING: path 'aux.py': 'aux.py' is a reserved device name",
     ),
     "not UTF-8": (
         b"Some text.\n\n.. tangle:file:: x.txt\n\n   caf\xe9\n",

@@ -102,6 +102,18 @@ def test_executable_bit_is_set_and_kept() -> None:
         ("a//b", "docs/a.rst:3: path 'a//b' is not normalised; write a/b"),
         ("./a", "docs/a.rst:3: path './a' is not normalised; write a"),
         ("a\\b", "docs/a.rst:3: path 'a\\\\b' uses '\\'; write it with '/'"),
+        (".", "docs/a.rst:3: path '.' names the example root, not a file"),
+        ("x/CON", "docs/a.rst:3: path 'x/CON': 'CON' is a reserved device name"),
+        ("nul.txt", "docs/a.rst:3: path 'nul.txt': 'nul.txt' is a reserved device"),
+        ("Com1.py", "docs/a.rst:3: path 'Com1.py': 'Com1.py' is a reserved device"),
+        ("a./b", "docs/a.rst:3: path 'a./b': 'a.' ends with a dot or a space"),
+        ("a ", "docs/a.rst:3: path 'a ': 'a ' ends with a dot or a space"),
+        ("a?b", "docs/a.rst:3: path 'a?b': 'a?b' contains '?', which Windows"),
+        ("a:b", "docs/a.rst:3: path 'a:b': 'a:b' contains ':', which Windows"),
+        ('a"b', "docs/a.rst:3: path 'a\"b': 'a\"b' contains '\"', which Windows"),
+        ("a\tb", "docs/a.rst:3: path 'a\\tb': 'a\\tb' contains '\\t', which"),
+        ("x" * 256, f"docs/a.rst:3: path '{'x' * 256}': '{'x' * 256}' is longer than"),
+        ("é" * 128, f"docs/a.rst:3: path '{'é' * 128}': '{'é' * 128}' is longer than"),
     ],
 )
 def test_bad_paths(path: str, message: str) -> None:
@@ -145,7 +157,40 @@ def test_missing_region() -> None:
 def test_paths_differing_only_in_case() -> None:
     with pytest.raises(TangleError) as caught:
         tangle([put("README.md", "x"), put("readme.md", "y")])
-    assert "readme.md differs only in case from README.md" in str(caught.value)
+    assert (
+        "readme.md differs only in case or Unicode normalisation from README.md"
+        in str(caught.value)
+    )
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "message"),
+    [
+        (
+            "docs/a.txt",
+            "Docs/b.txt",
+            "folder Docs/ of Docs/b.txt differs only in case or Unicode"
+            " normalisation from folder docs/ of docs/a.txt",
+        ),
+        (
+            "caf\u00e9.txt",
+            "cafe\u0301.txt",
+            "caf\u0065\u0301.txt differs only in case or Unicode normalisation"
+            " from caf\u00e9.txt",
+        ),
+        (
+            "\u00e9t\u00e9/a",
+            "E\u0301TE\u0301/b",
+            "folder E\u0301TE\u0301/ of E\u0301TE\u0301/b differs only",
+        ),
+    ],
+    ids=["folder-case", "nfc-nfd", "folder-case-and-nfd"],
+)
+def test_names_a_case_or_normalisation_blind_disk_merges(
+    first: str, second: str, message: str
+) -> None:
+    with pytest.raises(TangleError, match=re.escape(message)):
+        tangle([put(first, "x"), put(second, "y")])
 
 
 def test_file_and_folder_of_the_same_name() -> None:
@@ -387,4 +432,15 @@ def test_a_checkpoint_checks_the_executable_bit(tmp_path: Path) -> None:
         CheckpointStep(Location("docs/a.rst", 12), "one"),
     ]
     with pytest.raises(TangleError, match=r"docs/a.rst:12: a.sh .* executable bit"):
+        replay(steps, tmp_path, ReplayOptions(run_all=True))
+
+
+@pytest.mark.parametrize(
+    ("line", "path"), [("mkdir d", "d"), ("touch d", "d/x.txt")], ids=["dir", "file"]
+)
+def test_writing_where_a_command_made_something_else(
+    tmp_path: Path, line: str, path: str
+) -> None:
+    steps: list[Step] = [run_step(line), put(path, "x")]
+    with pytest.raises(TangleError, match=f"docs/a.rst:3: cannot write {path}: "):
         replay(steps, tmp_path, ReplayOptions(run_all=True))

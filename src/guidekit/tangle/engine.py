@@ -10,7 +10,7 @@ import dataclasses
 from collections.abc import Iterable, Iterator
 
 from guidekit.tangle.errors import TangleError
-from guidekit.tangle.paths import check_relative
+from guidekit.tangle.paths import check_relative, fold
 from guidekit.tangle.regions import region_spans, replace_region
 from guidekit.tangle.steps import (
     Action,
@@ -53,6 +53,15 @@ class Tree:
         return {p: f for p, f in sorted(self.files.items()) if not f.generated}
 
 
+def _folded_clash(mine: list[str], theirs: list[str]) -> tuple[str, str] | None:
+    """The first file or folder prefixes that differ but fold to the same name."""
+    for depth in range(1, min(len(mine), len(theirs)) + 1):
+        a, b = "/".join(mine[:depth]), "/".join(theirs[:depth])
+        if a != b:
+            return (a, b) if fold(a) == fold(b) else None
+    return None
+
+
 def _with_newline(text: str) -> str:
     # Literal blocks lose their final newline in docutils; files keep one.
     return text if text.endswith("\n") or not text else text + "\n"
@@ -89,17 +98,25 @@ class Tangler:
 
     def _check_new_path(self, path: str, location: Location) -> None:
         files = self.tree.files
+        parts = path.split("/")
         for other in files:
-            if other.casefold() == path.casefold():
-                raise TangleError(
-                    location,
-                    f"{path} differs only in case from {other}"
-                    f" (written at {files[other].owners[0]}); this breaks on"
-                    " macOS and Windows checkouts",
-                )
             if other.startswith(path + "/") or path.startswith(other + "/"):
                 raise TangleError(
                     location, f"{path} and {other} cannot both exist (file vs folder)"
+                )
+            clash = _folded_clash(parts, other.split("/"))
+            if clash is not None:
+                mine, theirs = clash
+                what = (
+                    f"{path} differs only in case or Unicode normalisation from {other}"
+                    if (mine, theirs) == (path, other)
+                    else f"folder {mine}/ of {path} differs only in case or Unicode"
+                    f" normalisation from folder {theirs}/ of {other}"
+                )
+                raise TangleError(
+                    location,
+                    f"{what} (written at {files[other].owners[0]}); this breaks on"
+                    " macOS and Windows checkouts",
                 )
 
     def _generate(self, path: str, location: Location) -> None:

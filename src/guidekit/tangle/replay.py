@@ -100,7 +100,15 @@ class Replayer:
         match step:
             case FileStep():
                 check_inside(self.root, step.path, step.location)
-                write_file(self.root, step.path, self.tangler.tree.files[step.path])
+                try:
+                    write_file(self.root, step.path, self.tangler.tree.files[step.path])
+                except OSError as error:
+                    # A command made a folder (or a file) where the block writes.
+                    raise TangleError(
+                        step.location,
+                        f"cannot write {step.path}: {error.strerror or error}"
+                        " (did a command make a folder or file in its way?)",
+                    ) from None
             case CommandStep():
                 self._command_step(step)
             case DoctestStep():
