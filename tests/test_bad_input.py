@@ -66,6 +66,19 @@ CASES = {
         b".. tangle:file:: " + b"x" * 256 + b".txt\n\n   hi\n",
         "is longer than 255 bytes",
     ),
+    "a file block inside only": (
+        b".. only:: latex\n\n   .. tangle:file:: pdf.txt\n\n      for print\n",
+        "docs/bad.rst:6: WARNING: tangle blocks and doctests cannot sit inside"
+        " `.. only::`",
+    ),
+    "a doctest inside only": (
+        b".. only:: html\n\n   >>> 1 + 1\n   2\n",
+        "docs/bad.rst:6: WARNING: tangle blocks and doctests cannot sit inside",
+    ),
+    "a checkpoint inside only": (
+        b".. only:: html\n\n   .. tangle:checkpoint:: bad\n",
+        "docs/bad.rst:6: WARNING: tangle blocks and doctests cannot sit inside",
+    ),
     "a Windows device name": (
         b".. tangle:file:: aux.py\n\n   hi\n",
         "docs/bad.rst:4: WARNING: path 'aux.py': 'aux.py' is a reserved device name",

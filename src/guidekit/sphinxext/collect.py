@@ -10,6 +10,7 @@ import dataclasses
 from collections.abc import Callable
 
 from docutils import nodes
+from sphinx import addnodes
 
 from guidekit.sphinxext import attributes as attr
 from guidekit.tangle.steps import (
@@ -64,6 +65,25 @@ def _is_block(node: nodes.Node) -> bool:
     return isinstance(node, nodes.Element) and attr.CHECKPOINT in node
 
 
+def under_only(node: nodes.Node) -> bool:
+    """True inside ``.. only::``: some builders show the block, others do not.
+
+    The example is one tree for every builder, so a block that HTML readers
+    may never see (or only they see) cannot write it; the domain refuses it.
+    """
+    parent = node.parent
+    while parent is not None:
+        if isinstance(parent, addnodes.only):
+            return True
+        parent = parent.parent
+    return False
+
+
+def tangle_blocks(doctree: nodes.document) -> list[nodes.Element]:
+    """The blocks the tangle reads (and unclassified ones), in document order."""
+    return [n for n in doctree.findall(_is_block) if isinstance(n, nodes.Element)]
+
+
 def _line(node: nodes.Element) -> int:
     current: nodes.Node | None = node
     while current is not None:
@@ -114,8 +134,9 @@ def collect(doctree: nodes.document, relative: Callable[[str], str]) -> Collecte
     shown in messages (``docs/chapter.rst``).
     """
     found = Collected()
-    for node in doctree.findall(_is_block):
-        assert isinstance(node, nodes.Element)
+    for node in tangle_blocks(doctree):
+        if under_only(node):
+            continue  # refused by TangleDomain.process_doc, once
         where = location_of(node, doctree, relative)
         if attr.CHECKPOINT in node:
             found.steps.append(CheckpointStep(where, node[attr.CHECKPOINT]))

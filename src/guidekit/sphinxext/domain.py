@@ -6,7 +6,9 @@ Steps are stored by docname, so incremental and parallel builds stay correct
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any, ClassVar
 
 from docutils import nodes
@@ -15,7 +17,10 @@ from sphinx.addnodes import pending_xref
 from sphinx.builders import Builder
 from sphinx.domains import Domain
 from sphinx.environment import BuildEnvironment
+from sphinx.util import logging
 
+from guidekit.sphinxext import attributes as attr
+from guidekit.sphinxext.collect import location_of, tangle_blocks, under_only
 from guidekit.sphinxext.directives import (
     CheckpointDirective,
     CommandDirective,
@@ -24,6 +29,8 @@ from guidekit.sphinxext.directives import (
 )
 from guidekit.sphinxext.order import document_order
 from guidekit.tangle.steps import Step
+
+logger = logging.getLogger(__name__)
 
 
 class TangleDomain(Domain):
@@ -73,6 +80,26 @@ class TangleDomain(Domain):
         self.steps_by_doc.pop(docname, None)
         self.diff_wanted.pop(docname, None)
         self.unclassified.pop(docname, None)
+
+    def process_doc(
+        self, env: BuildEnvironment, docname: str, document: nodes.document
+    ) -> None:
+        """Refuse what the tangle would read otherwise than readers see it."""
+        top = Path(env.srcdir).parent
+
+        def relative(source: str) -> str:
+            return Path(os.path.relpath(source, top)).as_posix()
+
+        for node in tangle_blocks(document):
+            if under_only(node) and node.get(attr.KIND) != "illustration":
+                logger.warning(
+                    "tangle blocks and doctests cannot sit inside `.. only::`:"
+                    " the example is one tree for every builder; move the block"
+                    " out, or make it a tangle:illustration",
+                    location=str(location_of(node, document, relative)),
+                    type="tangle",
+                    subtype="only",
+                )
 
     def merge_domaindata(
         self, docnames: Iterable[str], otherdata: dict[str, Any]
