@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from guidekit.collector import read_guide
+import pytest
+
+from guidekit.collector import GuideError, read_guide
 from guidekit.settings import load
 from guidekit.tangle import tangle
 
@@ -49,3 +51,26 @@ def test_myst_chapter_tangles(minirepo: Path) -> None:
     assert (tree.files["bin/hello.sh"].content or "").endswith('echo "from MyST"\n')
     assert [str(o) for o in tree.files["docs/NOTE.md"].owners] == ["docs/three.md:5"]
     assert guide.steps[-1].location.doc == "docs/three.md"
+
+
+def test_colon_fence_without_the_extension_is_refused(minirepo: Path) -> None:
+    conf = minirepo / "docs/conf.py"
+    conf.write_text(
+        conf.read_text().replace(
+            'extensions = ["guidekit.sphinxext"]',
+            'extensions = ["myst_parser", "guidekit.sphinxext"]',
+        )
+    )
+    (minirepo / "docs/three.md").write_text(
+        "# Three\n\nText.\n\n:::{tangle:file} fenced.txt\nlost\n:::\n"
+    )
+    index = minirepo / "docs/index.rst"
+    index.write_text(index.read_text() + "   three\n")
+    with pytest.raises(GuideError) as caught:
+        read_guide(load(minirepo))
+    errors = [line for line in str(caught.value).splitlines() if "docs/" in line]
+    assert errors == [
+        "docs/three.md:5: WARNING: a ':::' fence is plain text here; add"
+        " 'colon_fence' to myst_enable_extensions in conf.py, or use a ``` fence"
+        " [tangle.myst]"
+    ], str(caught.value)

@@ -7,7 +7,8 @@ Steps are stored by docname, so incremental and parallel builds stay correct
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+import re
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -31,6 +32,8 @@ from guidekit.sphinxext.order import document_order
 from guidekit.tangle.steps import Step
 
 logger = logging.getLogger(__name__)
+
+_COLON_FENCE = re.compile(r":{3,}\s*\{")
 
 
 class TangleDomain(Domain):
@@ -90,6 +93,8 @@ class TangleDomain(Domain):
         def relative(source: str) -> str:
             return Path(os.path.relpath(source, top)).as_posix()
 
+        if env.doc2path(docname).suffix == ".md":
+            self._colon_fences(document, relative)
         for node in tangle_blocks(document):
             if under_only(node) and node.get(attr.KIND) != "illustration":
                 logger.warning(
@@ -99,6 +104,21 @@ class TangleDomain(Domain):
                     location=str(location_of(node, document, relative)),
                     type="tangle",
                     subtype="only",
+                )
+
+    def _colon_fences(
+        self, document: nodes.document, relative: Callable[[str], str]
+    ) -> None:
+        # Without MyST's colon_fence extension a ':::' fence is a paragraph of
+        # plain text: the block would vanish from the tangle without a word.
+        for node in document.findall(nodes.paragraph):
+            if _COLON_FENCE.match(node.astext()):
+                logger.warning(
+                    "a ':::' fence is plain text here; add 'colon_fence' to"
+                    " myst_enable_extensions in conf.py, or use a ``` fence",
+                    location=str(location_of(node, document, relative)),
+                    type="tangle",
+                    subtype="myst",
                 )
 
     def merge_domaindata(
