@@ -1,8 +1,19 @@
 // Remember the language a reader picks, so the site root sends them there
 // next time instead of guessing from the browser.
+// Section ids are the same in every language, so the switcher's links carry
+// the current #fragment: the reader lands on the same section, not the top.
+const carryFragment = () => {
+  document.querySelectorAll("a[data-guide-language]").forEach((link) => {
+    link.hash = window.location.hash;
+  });
+};
+document.addEventListener("DOMContentLoaded", carryFragment);
+window.addEventListener("hashchange", carryFragment);
+
 document.addEventListener("click", (event) => {
   const link = event.target.closest("a[data-guide-language]");
   if (link === null) return;
+  link.hash = window.location.hash;
   try {
     localStorage.setItem("guide-language", link.dataset.guideLanguage);
   } catch (error) {
