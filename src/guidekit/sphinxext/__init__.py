@@ -28,6 +28,7 @@ from guidekit.sphinxext.diffs import diff_views
 from guidekit.sphinxext.domain import TangleDomain
 from guidekit.tangle.checkpoints import archive, changes, snapshots
 from guidekit.tangle.errors import TangleError
+from guidekit.tangle.steps import CheckpointStep
 
 logger = logging.getLogger(__name__)
 _ = get_translation("guidekit")
@@ -154,12 +155,35 @@ def checkpoint_links(app: Sphinx, docname: str, name: str) -> nodes.paragraph:
     )
 
 
+def chapter_title(env: BuildEnvironment, docname: str) -> str:
+    """A document's title as the reader sees it (translated in a translation)."""
+    title = env.titles.get(docname)
+    return title.astext() if title is not None else docname
+
+
+def checkpoint_chapters(env: BuildEnvironment) -> dict[str, str]:
+    """Checkpoint name -> the document (chapter) that ends with it."""
+    return {
+        step.name: docname
+        for docname, steps in domain_of(env).steps_by_doc.items()
+        for step in steps
+        if isinstance(step, CheckpointStep)
+    }
+
+
 def on_doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    """Fill in diff views and checkpoint links, now that all documents are read."""
-    if app.builder.format == "html":
-        for note in doctree.findall(nodes.admonition):
-            if attr.CHECKPOINT in note:
-                note.append(checkpoint_links(app, docname, note[attr.CHECKPOINT]))
+    """Fill in diff views and checkpoint boxes, now that all documents are read."""
+    for note in doctree.findall(nodes.admonition):
+        if attr.CHECKPOINT not in note:
+            continue
+        # The box names the chapter as the reader knows it, not the slug
+        # (titles are only known once every document is read).
+        title = note.next_node(nodes.title)
+        if title is not None:
+            label = _("Checkpoint: %s") % chapter_title(app.env, docname)
+            title.children = [nodes.Text(label)]
+        if app.builder.format == "html":
+            note.append(checkpoint_links(app, docname, note[attr.CHECKPOINT]))
     diffs = domain_of(app.env).diffs
     relative = relative_to_repository(app)
     for node in doctree.findall(nodes.literal_block):
@@ -178,6 +202,7 @@ def on_html_collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], st
         found = snapshots(domain_of(app.env).ordered_steps())
     except TangleError:
         return  # already reported by on_env_updated
+    chapters = checkpoint_chapters(app.env)
     folder = Path(app.outdir) / ARCHIVES
     folder.mkdir(parents=True, exist_ok=True)
     previous = None
@@ -187,7 +212,8 @@ def on_html_collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], st
         )
         diff = changes(previous, snapshot) or "(no file changed)"
         body = app.builder.highlighter.highlight_block(diff, "diff")  # type: ignore[attr-defined]
-        title = _("What changed up to checkpoint %s") % snapshot.name
+        chapter = chapter_title(app.env, chapters.get(snapshot.name, snapshot.name))
+        title = _("What changed in the chapter “%s”") % chapter
         summary = _("Every file the guide changed since the previous checkpoint.")
         # Generated pages get no Open Graph tags from sphinxext-opengraph.
         meta = "\n".join(
@@ -199,7 +225,10 @@ def on_html_collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], st
             {
                 "title": title,
                 "metatags": meta,
-                "body": f"<h1>{title}</h1>\n<p>{summary}</p>\n{body}",
+                "body": (
+                    f"<h1>{html.escape(title)}</h1>\n"
+                    f"<p>{html.escape(summary)}</p>\n{body}"
+                ),
             },
             "page.html",
         )
