@@ -79,6 +79,15 @@ CASES = {
         b".. only:: html\n\n   .. tangle:checkpoint:: bad\n",
         "docs/bad.rst:6: WARNING: tangle blocks and doctests cannot sit inside",
     ),
+    "a tab in a reST file block": (
+        b".. tangle:file:: Makefile\n\n   all:\n   \techo hi\n",
+        "docs/bad.rst:4: ERROR: Makefile: line 7 holds a tab, which reST turns into"
+        " spaces; put this block in a MyST (.md) page",
+    ),
+    "trailing whitespace in a reST file block": (
+        b".. tangle:file:: a.txt\n\n   a  \n   b\n",
+        "docs/bad.rst:4: ERROR: a.txt: line 6 ends with whitespace",
+    ),
     "a Windows device name": (
         b".. tangle:file:: aux.py\n\n   hi\n",
         "docs/bad.rst:4: WARNING: path 'aux.py': 'aux.py' is a reserved device name",

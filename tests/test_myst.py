@@ -74,3 +74,31 @@ def test_colon_fence_without_the_extension_is_refused(minirepo: Path) -> None:
         " 'colon_fence' to myst_enable_extensions in conf.py, or use a ``` fence"
         " [tangle.myst]"
     ], str(caught.value)
+
+
+def myst_chapter(minirepo: Path, body: str) -> None:
+    conf = minirepo / "docs/conf.py"
+    conf.write_text(
+        conf.read_text().replace(
+            'extensions = ["guidekit.sphinxext"]',
+            'extensions = ["myst_parser", "guidekit.sphinxext"]',
+        )
+    )
+    (minirepo / "docs/three.md").write_text(f"# Three\n\nText.\n\n{body}")
+    index = minirepo / "docs/index.rst"
+    index.write_text(index.read_text() + "   three\n")
+
+
+def test_myst_keeps_tabs(minirepo: Path) -> None:
+    myst_chapter(minirepo, "```{tangle:file} Makefile\nall:\n\techo hi\n```\n")
+    tree = tangle(read_guide(load(minirepo)).steps)
+    assert tree.files["Makefile"].content == "all:\n\techo hi\n"
+
+
+def test_myst_refuses_trailing_whitespace_as_rest_does(minirepo: Path) -> None:
+    myst_chapter(minirepo, "```{tangle:file} a.txt\na  \nb\n```\n")
+    with pytest.raises(GuideError) as caught:
+        read_guide(load(minirepo))
+    errors = [line for line in str(caught.value).splitlines() if "docs/" in line]
+    assert len(errors) == 1
+    assert "docs/three.md:5: ERROR: a.txt: line 1 of the block ends with" in errors[0]

@@ -7,10 +7,12 @@ output is an ordinary highlighted, copyable block.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
+from docutils.statemachine import StringList
 from sphinx.directives.code import CodeBlock
 from sphinx.locale import get_translation
 from sphinx.util.docutils import SphinxDirective
@@ -65,6 +67,55 @@ _ACTION_LABELS = {
 }
 
 
+def _raw_lines(source: str) -> list[str]:
+    try:
+        return Path(source).read_text(encoding="utf-8", newline="").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return []  # not a file (a string source): the content is all we have
+
+
+def _raw_line(content: StringList, index: int, tab_width: int) -> tuple[str, str]:
+    """(line as the source file holds it, where) for reST content line ``index``.
+
+    reST offsets are 0-based lines of the source file; a line that does not
+    match (an include, a transform) falls back to the parsed text.
+    """
+    line = content[index]
+    source, offset = content.info(index)
+    if source is None or offset is None:
+        return line, f"line {index + 1} of the block"
+    lines = _raw_lines(source)
+    raw = lines[offset] if 0 <= offset < len(lines) else ""
+    # The parsed line is the raw one, tabs expanded, minus the indentation.
+    expanded = raw.expandtabs(tab_width).rstrip()
+    if not (expanded.endswith(line) if line else expanded == ""):
+        return line, f"line {index + 1} of the block"
+    return raw, f"line {offset + 1}"
+
+
+def byte_problem(content: StringList, tab_width: int, rest: bool) -> str | None:
+    """Why the written file would not be the bytes of the source, or None.
+
+    reST expands tabs and strips trailing whitespace before any directive
+    sees the text, so its lines are read back from the source file; MyST
+    keeps both. Trailing whitespace is refused in both (readers cannot see
+    it); a tab only where reST would lose it.
+    """
+    for index, line in enumerate(content):
+        if rest:
+            raw, where = _raw_line(content, index, tab_width)
+        else:
+            raw, where = line, f"line {index + 1} of the block"
+        if raw != raw.rstrip():
+            return f"{where} ends with whitespace; remove it (readers cannot see it)"
+        if "\t" in raw and "\t" not in line:
+            return (
+                f"{where} holds a tab, which reST turns into spaces; put this block"
+                " in a MyST (.md) page, which keeps tabs, or indent without tabs"
+            )
+    return None
+
+
 class FileDirective(CodeBlock):
     """Show a file of the example project and write it in the tangle."""
 
@@ -86,6 +137,12 @@ class FileDirective(CodeBlock):
         action = self.options.get("action", Action.CREATE.value)
         if (action == Action.REGION.value) != ("region" in self.options):
             raise self.error(":region: NAME goes with :action: region, and only there")
+        # MyST runs directives through its own mock state; reST does not.
+        rest = not type(self.state).__module__.startswith("myst_parser")
+        settings = self.state.document.settings
+        problem = byte_problem(self.content, settings.tab_width, rest)
+        if problem:
+            raise self.error(f"{path}: {problem}")
         self.arguments = [self.options.get("language") or guess_language(path)]
         self.options.pop("caption", None)  # the caption is the path, always
         literal = _literal(super().run())
