@@ -32,7 +32,7 @@ def test_blocks_render_as_captioned_code(minirepo: Path) -> None:
         " tangle-executable-yes highlight-bash"
     ) in one
     assert '<div class="highlight-console' in one
-    assert "Checkpoint: one" in one
+    assert "Checkpoint: Chapter one" in one
     two = (minirepo / "html/two.html").read_text()
     assert '<span class="tangle-action"> (changes)</span>' in two
     assert '<span class="tangle-action"> (append to the file)</span>' in two
