@@ -203,3 +203,65 @@ def test_accessibility_and_screenshots(
         found += [f"{path}: {v}" for v in violations(Axe().run(page))]
         page.screenshot(path=ARTIFACTS / f"{language}-{name}-{width}.png")
     assert not found, "\n".join(found)
+
+
+@pytest.mark.parametrize(
+    ("language", "query", "summary"),
+    [
+        ("en", "settings", "Search finished, found "),
+        ("tr", "ayarlar", "Arama tamamlandı, aramayla eşleşen "),
+    ],
+)
+def test_search_with_hits_reports_them_cleanly(
+    page: Page, site_url: str, language: str, query: str, summary: str
+) -> None:
+    watcher = Watcher(page)
+    watcher.current = f"{language} search {query!r}"
+    page.goto(f"{site_url}{language}/search.html?q={query}")
+    status = page.locator("#search-results p.search-summary")
+    status.filter(has_text=summary).wait_for(timeout=45_000)
+    snippets = page.locator("#search-results li p.context")
+    snippets.first.wait_for()
+    texts = snippets.all_inner_texts()
+    # The language switcher is no content: no snippet starts with it.
+    assert not any(t.lstrip(". ").startswith(("English", "Türkçe")) for t in texts), (
+        texts
+    )
+    assert not watcher.problems, "\n".join(watcher.problems)
+
+
+def test_switcher_keeps_the_section(
+    page: Page, site_url: str, built_site: Path
+) -> None:
+    chapter = longest_chapter(built_site, "en").removeprefix("en/")
+    page.goto(f"{site_url}en/{chapter}")
+    # A section deep in the chapter: the last second-level heading.
+    anchor = page.locator("article section section[id]").last.get_attribute("id")
+    assert anchor
+    page.goto(f"{site_url}en/{chapter}#{anchor}")
+    page.click("nav.guide-languages a[hreflang=tr]")
+    page.wait_for_url(f"**/tr/{chapter}#{anchor}")
+    assert page.locator(f"section[id='{anchor}']").count() == 1
+    page.click("nav.guide-languages a[hreflang=en]")
+    page.wait_for_url(f"**/en/{chapter}#{anchor}")
+
+
+def _hits(page: Page, site_url: str, query: str) -> list[str]:
+    page.goto(f"{site_url}tr/search.html?q={query}")
+    page.locator("#search-results p.search-summary").filter(
+        has_text="Arama tamamlandı"
+    ).wait_for(timeout=45_000)
+    hrefs: list[str] = page.locator("#search-results li a").evaluate_all(
+        "(links) => links.map((a) => a.pathname)"
+    )
+    return hrefs
+
+
+def test_search_without_turkish_letters(page: Page, site_url: str) -> None:
+    plain = _hits(page, site_url, "saglik kontrolu")
+    typed = _hits(page, site_url, "sağlık kontrolü")
+    assert plain, "saglik kontrolu found nothing"
+    pages = [h.rsplit("/", 1)[-1] for h in plain]
+    assert "docker-development.html" in pages, pages
+    # Typed correctly, the query ranks no worse: the same page comes first.
+    assert typed and typed[0] == plain[0], (typed, plain)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html.parser
 import posixpath
+import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -165,3 +166,64 @@ def test_english_pages_keep_the_theme_text(built_site: Path) -> None:
     page = (built_site / "en/index.html").read_text(encoding="utf-8")
     assert "Skip to content" in page
     assert "Made with" in page
+
+
+# Issue 14: the Turkish edition's interface text.
+
+
+def test_turkish_404_page(built_site: Path) -> None:
+    page = (built_site / "tr/404.html").read_text(encoding="utf-8")
+    assert "<h1>Sayfa bulunamadı</h1>" in page
+    assert "Page not found" not in page
+    assert "Unfortunately" not in page
+
+
+def test_turkish_permalink_tooltips(built_site: Path) -> None:
+    for path in guide_pages(built_site, "tr"):
+        page = path.read_text(encoding="utf-8")
+        assert 'title="Link to this' not in page, path.name
+    settings = (built_site / "tr/settings.html").read_text(encoding="utf-8")
+    assert 'title="Bu başlığın bağlantısı"' in settings
+    assert 'title="Bu kodun bağlantısı"' in settings
+
+
+def test_turkish_search_page_text(built_site: Path) -> None:
+    page = (built_site / "tr/search.html").read_text(encoding="utf-8")
+    assert "Please activate JavaScript" not in page
+    assert "Arama işlevini kullanabilmek için lütfen JavaScript'i" in page
+
+
+def _h1(page: str) -> str:
+    match = re.search(r"<h1>(.*?)<a class=\"headerlink\"", page, re.S)
+    assert match is not None
+    return re.sub(r"<[^>]+>", "", match.group(1)).strip()
+
+
+@pytest.mark.parametrize(
+    ("language", "label"), [("en", "Checkpoint: "), ("tr", "Kontrol noktası: ")]
+)
+def test_checkpoint_boxes_name_the_chapter(
+    built_site: Path, language: str, label: str
+) -> None:
+    boxes = 0
+    for path in guide_pages(built_site, language):
+        page = path.read_text(encoding="utf-8")
+        for title in re.findall(
+            r'tangle-checkpoint.*?<p class="admonition-title">(.*?)</p>', page, re.S
+        ):
+            boxes += 1
+            assert title == label + _h1(page), path.name
+    assert boxes > 10
+
+
+def test_what_changed_pages_name_the_chapter(built_site: Path) -> None:
+    chapter = _h1((built_site / "tr/settings.html").read_text(encoding="utf-8"))
+    changes = (built_site / "tr/changes/settings.html").read_text(encoding="utf-8")
+    assert f"<h1>“{chapter}” bölümünde neler değişti</h1>" in changes
+
+
+def test_source_link_says_it_is_the_english_source(built_site: Path) -> None:
+    page = (built_site / "tr/settings.html").read_text(encoding="utf-8")
+    assert 'href="_sources/settings.rst.txt" title="Bu sayfanın İngilizce kaynağı"' in (
+        page
+    )

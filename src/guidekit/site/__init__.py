@@ -7,6 +7,7 @@ One place builds what the "Turkish edition" and "hosted site" need alike:
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -18,15 +19,17 @@ from sphinx.locale import get_translation
 from sphinx.util import logging
 
 from guidekit import __version__
-from guidekit.catalogs import compile_catalogues
+from guidekit.catalogs import SOURCE, compile_catalogues
 from guidekit.site.languages import (
     alternate_links,
     link_to_language,
     robots_txt,
     split_roots,
 )
+from guidekit.site.search_snippets import NOT_CONTENT, skip_not_content
 from guidekit.site.search_tr import FoldingTurkish
 from guidekit.site.theme_text import localise_copybutton, localise_page
+from guidekit.site.translations_js import translations_js
 
 logger = logging.getLogger(__name__)
 _ = get_translation("guidekit")
@@ -38,6 +41,11 @@ SWITCH_LABELS = {
 }
 # Pages that are not part of the guide's reading order get no alternates.
 NO_ALTERNATES = frozenset({"404"})
+# sphinx-notfound-page's default title and text, translated by our catalogue.
+NOT_FOUND = (
+    "Page not found",
+    "Unfortunately we couldn't find the content you were looking for.",
+)
 
 
 def _switcher(pagename: str, app: Sphinx) -> str:
@@ -56,7 +64,7 @@ def _switcher(pagename: str, app: Sphinx) -> str:
             f"{html.escape(name)}</a>"
         )
     return (
-        '<nav class="guide-languages" aria-label="'
+        f'<nav class="guide-languages {NOT_CONTENT}" aria-label="'
         + html.escape(_("Language"))
         + '">'
         + " ".join(links)
@@ -108,17 +116,38 @@ def on_build_finished(app: Sphinx, exception: Exception | None) -> None:
     roots = app.config.guide_language_roots
     if roots:
         (outdir / "robots.txt").write_text(robots_txt(roots), encoding="utf-8")
-    script = outdir / "_static" / "copybutton.js"
-    if script.is_file():
-        patched = localise_copybutton(script.read_text(encoding="utf-8"), language)
-        if patched is None:
-            logger.warning(
-                "copybutton.js has no message table any more; update guidekit.site",
-                type="guide",
-                subtype="theme",
-            )
-        else:
-            script.write_text(patched, encoding="utf-8")
+    _patch_static(
+        outdir / "_static" / "copybutton.js",
+        lambda script: localise_copybutton(script, language),
+        "copybutton.js has no message table any more",
+    )
+    _patch_static(
+        outdir / "_static" / "searchtools.js",
+        skip_not_content,
+        "searchtools.js no longer lists what snippets leave out",
+    )
+    ours = sorted(SOURCE.glob(f"{language}/LC_MESSAGES/sphinx.po"))
+    _patch_static(
+        outdir / "_static" / "translations.js",
+        lambda script: translations_js(script, ours),
+        "translations.js changed shape",
+    )
+
+
+def _patch_static(path: Path, patch: Callable[[str], str | None], problem: str) -> None:
+    """Rewrite a copied static file; warn when it no longer has what we patch."""
+    if not path.is_file():
+        return
+    try:
+        patched = patch(path.read_text(encoding="utf-8"))
+    except ValueError:  # also json's decode errors
+        patched = None
+    if patched is None:
+        logger.warning(
+            "%s; update guidekit.site", problem, type="guide", subtype="theme"
+        )
+    else:
+        path.write_text(patched, encoding="utf-8")
 
 
 def on_config_inited(app: Sphinx, config: Config) -> None:
@@ -132,6 +161,14 @@ def on_config_inited(app: Sphinx, config: Config) -> None:
         config.ogp_site_name = titles[config.language]
     if config.language in config.guide_copyrights:
         config.copyright = config.guide_copyrights[config.language]
+    notfound = getattr(config, "notfound_context", None)  # None: not loaded
+    if notfound is not None and notfound.get("title") == NOT_FOUND[0]:
+        # sphinx-notfound-page writes its default in English only.
+        title, text = (str(_(message)) for message in NOT_FOUND)
+        config.notfound_context = {
+            "title": title,
+            "body": f"<h1>{html.escape(title)}</h1>\n\n<p>{html.escape(text)}</p>",
+        }
     roots = config.guide_language_roots
     if not roots or config.language not in roots:
         return
