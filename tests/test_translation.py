@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import shutil
 import subprocess
@@ -11,7 +12,7 @@ import pytest
 from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import read_po
 
-from guidekit.glossary import prose, read_glossary, violations
+from guidekit.glossary import prose, read_glossary, turkish_lower, violations
 from guidekit.settings import Settings, find_root, load
 from guidekit.translate import update_catalogues
 
@@ -100,20 +101,131 @@ def test_suffixes_after_inline_markup_render() -> None:
             )
 
 
+# Suffixes written after an apostrophe: ``Django'nun``, ``uv.lock'u``,
+# ``DRF'nin``, ``worker'ları``. Hunspell splits such a word at the apostrophe,
+# so the suffix alone ("nun", "ları") would reach it as a word and had to be
+# added to the word lists, where it also hid real misspellings. Instead the
+# spelling test checks the part before the apostrophe with hunspell and the
+# part after it against this grammar of Turkish nominal suffixes, in their
+# order: plural, possessive, case, the relative "-ki" (which may take a
+# plural and a case again), and the copula. Vowel harmony is checked inside
+# the suffix; its harmony with the word before the apostrophe follows the
+# pronunciation ("Django'nun", "DRF'nin") and is left to the reviewer.
+_H = "[ıiuü]"  # the four-way high vowel
+_A = "[ae]"  # the two-way low vowel
+_PLURAL = f"l{_A}r"
+_POSSESSIVE = f"(?:s?{_H}|{_H}?m(?:{_H}z)?|{_H}?n{_H}z)"
+_CASE = (
+    f"(?:[ny]?{_H}"  # accusative: 'ı, 'yi, (possessive +) 'nı
+    f"|[ny]?{_A}"  # dative: 'a, 'ye, (possessive +) 'na
+    f"|n?[dt]{_A}n?"  # locative / ablative: 'da, 'ten, 'ndan
+    f"|n?{_H}n"  # genitive: 'ın, 'nun
+    f"|y?l{_A})"  # with (ile): 'la, 'yle
+)
+_COPULA = f"(?:y?{_H})?[dt]{_H}r"  # 'dır, 'tir, 'idir
+SUFFIX = re.compile(
+    f"(?:{_PLURAL})?(?:{_POSSESSIVE})?(?:{_CASE})?"
+    f"(?:ki(?:{_PLURAL})?(?:{_POSSESSIVE})?(?:{_CASE})?)?(?:{_COPULA})?"
+)
+_BACK, _FRONT = set("aıou"), set("eiöü")
+_HIGH_AFTER = dict(zip("aıoueiöü", "ııuuiiüü", strict=True))
+
+
+def harmonious(part: str) -> bool:
+    """The vowels of a suffix (without "-ki") follow Turkish vowel harmony."""
+    vowels = [c for c in part if c in _BACK | _FRONT]
+    for before, vowel in itertools.pairwise(vowels):
+        if vowel in "ıiuü" and vowel != _HIGH_AFTER[before]:
+            return False
+        if (vowel in _BACK) != (before in _BACK):
+            return False
+    return True
+
+
+def valid_suffix(suffix: str) -> bool:
+    """``suffix`` is a Turkish suffix as written after an apostrophe."""
+    lower = turkish_lower(suffix)
+    if not lower or not SUFFIX.fullmatch(lower):
+        return False
+    first, *after_ki = lower.split("ki")
+    # "-ki" does not harmonise; what follows it is front ("-dakiler").
+    return harmonious(first) and all(harmonious("i" + part) for part in after_ki)
+
+
+# A word, or nothing when the word was inline markup (``uv.lock``'u) that
+# ``prose`` removed, then an apostrophe and the suffix.
+_APOSTROPHE_WORD = re.compile(
+    r"(\w[\w.-]*|(?<!\w))['\N{RIGHT SINGLE QUOTATION MARK}](\w+)"
+)
+
+
+def split_suffixes(text: str, names: set[str]) -> tuple[str, list[str]]:
+    """``text`` with suffixes after apostrophes removed, and the invalid ones.
+
+    A word listed whole in the word lists (a name such as ``Let's``) is left
+    out of the check.
+    """
+    bad: list[str] = []
+
+    def replace(match: re.Match[str]) -> str:
+        if match.group(0) in names:
+            return " "  # a name with an apostrophe, such as Let's
+        if not valid_suffix(match.group(2)):
+            bad.append(match.group(0))
+        return match.group(1)
+
+    return _APOSTROPHE_WORD.sub(replace, text), bad
+
+
+def wordlist() -> set[str]:
+    return {w for f in WORDLISTS.glob("*.txt") for w in f.read_text().split()}
+
+
+# Entries shorter than three letters that are real words: upper-case
+# acronyms and letters used as names (C, N in "N+1", X) are allowed by rule;
+# these lower-case ones are names of tools and files.
+SHORT_WORDS = {
+    "uv": "the package manager",
+    "db": "the Compose service",
+    "id": "a tweet's id",
+    "py": "the end of redis-py",
+}
+
+
+def test_word_lists_hold_words_not_fragments() -> None:
+    fragments = sorted(
+        word
+        for word in wordlist()
+        if (len(word) < 3 and not word.isupper() and word not in SHORT_WORDS)
+        or valid_suffix(word)
+    )
+    assert not fragments, f"suffixes or fragments in the word lists: {fragments}"
+
+
+def test_suffix_grammar() -> None:
+    good_ones = ["nun", "nin", "ları", "lerinden", "dakiyle", "nunkidir", "idir"]
+    for good in [*good_ones, "larınızı", "unuza", "sinden", "yle", "ten", "ü"]:
+        assert valid_suffix(good), good
+    for bad in ["lerı", "larinden", "dekılerden", "xyz", "s", "dann", "leriyla"]:
+        assert not valid_suffix(bad), bad
+
+
 def test_turkish_spelling() -> None:
     hunspell = shutil.which("hunspell")
     assert hunspell, "hunspell is missing: apt-get install hunspell hunspell-tr"
-    words = "\n".join(
-        sorted({w for f in WORDLISTS.glob("*.txt") for w in f.read_text().split()})
-    )
+    names = wordlist()
     personal = Path(REPO / "docs/_build/tr-wordlist.dic")
     personal.parent.mkdir(parents=True, exist_ok=True)
-    personal.write_text(words + "\n", encoding="utf-8")
-    translated = "\n".join(
-        prose(text(message.string))
-        for document, message in entries()
-        if document != "glossary"
+    personal.write_text("\n".join(sorted(names)) + "\n", encoding="utf-8")
+    translated, bad = split_suffixes(
+        "\n".join(
+            prose(text(message.string))
+            for document, message in entries()
+            if document != "glossary"
+        ),
+        names,
     )
+    assert not bad, f"not a Turkish suffix after the apostrophe: {sorted(set(bad))}"
     result = subprocess.run(
         [hunspell, "-d", "tr_TR", "-p", str(personal), "-l"],
         input=translated,
