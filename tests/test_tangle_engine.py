@@ -444,3 +444,15 @@ def test_writing_where_a_command_made_something_else(
     steps: list[Step] = [run_step(line), put(path, "x")]
     with pytest.raises(TangleError, match=f"docs/a.rst:3: cannot write {path}: "):
         replay(steps, tmp_path, ReplayOptions(run_all=True))
+
+
+def test_a_clash_names_the_first_file_written_under_the_other_spelling() -> None:
+    # The collision checks look names up by their folded form; among several
+    # files that clash, the message still names the first one written.
+    with pytest.raises(TangleError) as caught:
+        tangle([put("A/y", "1"), put("A/b/z", "2"), put("q", "3"), put("a/b/c", "4")])
+    assert "from folder A/ of A/y (written at docs/a.rst:3)" in str(caught.value)
+    with pytest.raises(TangleError, match=r"a/b and a/b/c cannot both exist"):
+        tangle([put("a/b/c", "1"), put("a/b/d", "2"), put("a/b", "3")])
+    with pytest.raises(TangleError, match=r"a/b/c and a/b cannot both exist"):
+        tangle([put("a/x", "1"), put("a/b", "2"), put("a/b/c", "3")])

@@ -73,6 +73,12 @@ class Tangler:
     def __init__(self) -> None:
         self.tree = Tree()
         self._checkpoint_at: dict[str, Location] = {}
+        # Path -> its place in the order files were first written.
+        self._order: dict[str, int] = {}
+        # Folded prefix (file or folder path) -> exact spelling -> the first
+        # file written with that prefix: the collision checks look names up
+        # here instead of comparing each new path with every known one.
+        self._prefixes: dict[str, dict[str, str]] = {}
 
     def apply(self, step: Step) -> None:
         """Apply one step or raise :class:`TangleError` naming its location."""
@@ -96,10 +102,30 @@ class Tangler:
         self._checkpoint_at[step.name] = step.location
         self.tree.checkpoints.append(step.name)
 
+    def _clashing(self, path: str) -> list[str]:
+        """Known paths that may clash with new ``path``, earliest first.
+
+        A superset of the clashes, at most a few per folder level of ``path``:
+        for each prefix of ``path``, the first file under every spelling that
+        folds like it, and a known file equal to a proper prefix. The earliest
+        file that clashes in any way is among them.
+        """
+        files = self.tree.files
+        parts = path.split("/")
+        found: set[str] = set()
+        for depth in range(1, len(parts) + 1):
+            prefix = "/".join(parts[:depth])
+            if depth < len(parts) and prefix in files:
+                found.add(prefix)  # a file where path needs a folder
+            # Other spellings that fold alike; the exact one is a folder of
+            # known files when prefix is path itself.
+            found.update(self._prefixes.get(fold(prefix), {}).values())
+        return sorted(found, key=self._order.__getitem__)
+
     def _check_new_path(self, path: str, location: Location) -> None:
         files = self.tree.files
         parts = path.split("/")
-        for other in files:
+        for other in self._clashing(path):
             if other.startswith(path + "/") or path.startswith(other + "/"):
                 raise TangleError(
                     location, f"{path} and {other} cannot both exist (file vs folder)"
@@ -119,12 +145,21 @@ class Tangler:
                     " macOS and Windows checkouts",
                 )
 
+    def _add(self, path: str, file: TreeFile) -> None:
+        """Record a new file (its path already checked) and index its prefixes."""
+        self.tree.files[path] = file
+        self._order[path] = len(self._order)
+        parts = path.split("/")
+        for depth in range(1, len(parts) + 1):
+            prefix = "/".join(parts[:depth])
+            self._prefixes.setdefault(fold(prefix), {}).setdefault(prefix, path)
+
     def _generate(self, path: str, location: Location) -> None:
         check_relative(path, location)
         existing = self.tree.files.get(path)
         if existing is None:
             self._check_new_path(path, location)
-            self.tree.files[path] = TreeFile(None, False, [location])
+            self._add(path, TreeFile(None, False, [location]))
         else:
             existing.content = None
             existing.owners.append(location)
@@ -148,9 +183,7 @@ class Tangler:
             self._check_new_path(path, step.location)
             content = _with_newline(step.content)
             region_spans(content, path, step.location)
-            self.tree.files[path] = TreeFile(
-                content, bool(step.executable), [step.location]
-            )
+            self._add(path, TreeFile(content, bool(step.executable), [step.location]))
             return
         if existing is None:
             raise TangleError(
