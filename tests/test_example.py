@@ -114,9 +114,24 @@ def test_example_matches_the_guide(guide: Guide) -> None:
     assert not findings, "\n".join(str(f) for f in findings)
 
 
-def test_checkpoint_works(replay: Replay, checkpoint: str) -> None:
-    if checkpoint not in replay.reached:
-        pytest.fail(f"not reached: the replay stopped at {replay.error}")
+def test_checkpoint_works(replay: Replay, guide: Guide, checkpoint: str) -> None:
+    if checkpoint in replay.reached:
+        return
+    if replay.error is None:
+        pytest.fail("not reached, though the replay ended without an error")
+    # The first checkpoint not reached fails with the replay's error; the
+    # later ones point to it.
+    names = checkpoint_names(guide.steps)
+    first = next(name for name in names if name not in replay.reached)
+    if checkpoint == first:
+        pytest.fail(f"the replay stopped with an error: {replay.error}")
+    pytest.fail(f"not reached: the replay stopped with an error before {first}")
+
+
+def test_replay_ended_without_an_error(replay: Replay) -> None:
+    # An error after the last checkpoint reaches every checkpoint above.
+    if replay.error is not None:
+        pytest.fail(f"the replay stopped with an error: {replay.error}")
 
 
 def test_no_command_was_skipped_where_docker_is_required(replay: Replay) -> None:
