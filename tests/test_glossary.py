@@ -41,3 +41,31 @@ def test_literals_and_roles_are_not_prose() -> None:
 
 def test_turkish_case_rules() -> None:
     assert turkish_lower("IŞIK İSTEK") == "ışık istek"
+
+
+def test_the_release_vocabulary_is_in_the_glossary() -> None:
+    # Issue 14, point 4: one rendering each for the words the review found
+    # used in several ways.
+    terms = {
+        term.english: term.turkish for term in read_glossary(REPO / "docs/glossary.rst")
+    }
+    assert terms["stack"] == "stack"
+    assert terms["image build"] == "imaj build'i"
+    assert terms["build stage"] == "build aşaması"
+    assert terms["deploy"] == terms["deployment"] == "deploy"
+    assert terms["checkout"] == "checkout"
+    assert terms["commit"] == "commit"
+    assert terms["mount"] == "mount"
+    assert terms["view"] == "view"
+    assert terms["engine"] == "engine"
+    assert terms["repository"] == "depo"
+    assert terms["third-party"] == "üçüncü taraf"
+    assert terms["stand-in"] == "ikame"
+    assert terms["minor version"] == terms["minor release"] == "ara sürüm"
+
+
+def test_a_bare_english_term_in_its_own_sense_is_reported() -> None:
+    terms = [Term("deployment", "deploy")]
+    assert violations(terms, "Before the deployment.", "Yayına almadan önce.") == [
+        "'deployment' -> 'deploy'"
+    ]
