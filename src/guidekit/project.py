@@ -5,7 +5,6 @@ Glue between :mod:`guidekit.collector` (Sphinx) and the tangle engine.
 
 from __future__ import annotations
 
-import dataclasses
 import shutil
 import sys
 import tempfile
@@ -46,6 +45,7 @@ def replay_options(
     run_all: bool,
     committed: Path | None,
     on_checkpoint: Callable[[str, Path], None] | None = None,
+    extra_env: Mapping[str, str] | None = None,
 ) -> ReplayOptions:
     """How to replay ``guide``: its own normalisers and doctest command."""
     return ReplayOptions(
@@ -56,6 +56,7 @@ def replay_options(
         doctest_command=guide.doctest_command,
         progress=progress,
         on_checkpoint=on_checkpoint,
+        extra_env=extra_env or {},
     )
 
 
@@ -114,9 +115,8 @@ def run_guide(
         run_all=True,
         committed=committed,
         on_checkpoint=on_checkpoint,
+        extra_env=extra_env,
     )
-    if extra_env:
-        options = dataclasses.replace(options, extra_env=extra_env)
     return [str(where) for where in replay(steps, dest, options).skipped]
 
 
