@@ -58,6 +58,8 @@ version = ""  # no version segment in sitemap URLs
 copybutton_prompt_text = r"\$ |>>> |\.\.\. "
 copybutton_prompt_is_regexp = True
 copybutton_only_copy_prompt_lines = True
+# A blank output line would be copied as a blank line: copy commands only.
+copybutton_copy_empty_lines = False
 copybutton_line_continuation_character = "\\"
 
 # Checkpoint archives unpack into a folder named like the example.

@@ -130,6 +130,40 @@ CASES = {
         b"   $ touch a.lock\n",
         "docs/bad.rst:4: ERROR: :reuses: names b.lock, which :creates: does not list",
     ),
+    "a placeholder in a command": (
+        b".. tangle:command::\n\n   $ git clone <your-fork>\n",
+        "docs/bad.rst:4: ERROR: `git clone <your-fork>` holds the placeholder"
+        " '<your-fork>': a command the tests run must run as the reader copies it",
+    ),
+    "an ellipsis in a command": (
+        b".. tangle:command::\n\n   $ ls ...\n",
+        "docs/bad.rst:4: ERROR: `ls ...` holds the placeholder '...'",
+    ),
+    "output that the copy button takes for a command": (
+        b".. tangle:command::\n\n   $ printf '>>> hi\\n'\n   >>> hi\n",
+        "docs/bad.rst:4: ERROR: the copy button would copy other text than the"
+        " commands the tests run",
+    ),
+    "a served URL off this machine": (
+        b".. tangle:command::\n   :serves: http://example.org/ 200\n\n   $ serve\n",
+        'docs/bad.rst:4: ERROR: Error in "tangle:command" directive:\ninvalid'
+        " option value: (option: \"serves\"; value: 'http://example.org/ 200')\n"
+        "'http://example.org/' is not an http URL on 127.0.0.1 or localhost.",
+    ),
+    "a served URL without a status": (
+        b".. tangle:command::\n   :serves: http://127.0.0.1:8000/ ok\n\n   $ serve\n",
+        "needs an HTTP status after the URL",
+    ),
+    "two commands that serve": (
+        b".. tangle:command::\n   :serves: http://127.0.0.1:8000/ 200\n\n"
+        b"   $ serve\n   $ serve again\n",
+        "docs/bad.rst:4: ERROR: :serves: takes one command and no output lines",
+    ),
+    "a served command that makes files": (
+        b".. tangle:command::\n   :serves: http://127.0.0.1:8000/ 200\n"
+        b"   :creates: db.sqlite3\n\n   $ serve\n",
+        "docs/bad.rst:4: ERROR: :serves: cannot be combined with :creates:",
+    ),
     "duplicate checkpoint": (
         b".. tangle:checkpoint:: one\n",
         "docs/bad.rst:4: WARNING: checkpoint 'one' already defined at docs/one.rst:28",

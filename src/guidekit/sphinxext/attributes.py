@@ -16,4 +16,5 @@ REUSES = "tangle_reuses"
 NORMALIZE = "tangle_normalize"
 RETURNCODE = "tangle_returncode"
 HIDE_OUTPUT = "tangle_hide_output"
+SERVES = "tangle_serves"  # [[url, status, fragment], ...]
 CHECKPOINT = "tangle_checkpoint"

@@ -15,6 +15,7 @@ from sphinx import addnodes
 from guidekit.sphinxext import attributes as attr
 from guidekit.tangle.steps import (
     Action,
+    Answer,
     CheckpointStep,
     Command,
     CommandStep,
@@ -115,6 +116,10 @@ def _command_step(node: nodes.Element, where: Location) -> CommandStep:
         normalize=tuple(node[attr.NORMALIZE]),
         returncode=int(node[attr.RETURNCODE]),
         hide_output=bool(node[attr.HIDE_OUTPUT]),
+        serves=tuple(
+            Answer(url, int(status), fragment)
+            for url, status, fragment in node.get(attr.SERVES, ())
+        ),
     )
 
 

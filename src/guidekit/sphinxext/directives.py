@@ -19,8 +19,12 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.util.typing import OptionSpec
 
 from guidekit.sphinxext import attributes as attr
+from guidekit.sphinxext.collect import parse_commands
+from guidekit.sphinxext.copied import CopyRules, copied_text
 from guidekit.sphinxext.language import guess_language
-from guidekit.tangle.steps import Action
+from guidekit.sphinxext.placeholders import find_placeholder
+from guidekit.tangle.served import parse_answers
+from guidekit.tangle.steps import Action, Answer, Command
 
 _ = get_translation("guidekit")
 
@@ -44,6 +48,10 @@ def _tiers(argument: str | None) -> list[str]:
     if unknown:
         raise ValueError(f"unknown tier {unknown[0]!r}; known: {', '.join(TIERS)}")
     return words
+
+
+def _answers(argument: str | None) -> tuple[Answer, ...]:
+    return parse_answers(argument or "")
 
 
 def _literal(result: list[nodes.Node]) -> nodes.literal_block:
@@ -205,11 +213,16 @@ class CommandDirective(CodeBlock):
         "normalize": _words,
         "returncode": directives.nonnegative_int,
         "hide-output": directives.flag,
+        "serves": _answers,
     }
 
     def run(self) -> list[nodes.Node]:
         if not self.content or not self.content[0].startswith("$ "):
             raise self.error("a command block starts with a '$ ' prompt line")
+        commands = parse_commands("\n".join(self.content))
+        self._check_copied(commands)
+        if "serves" in self.options:
+            self._check_served(commands)
         known = self.config.tangle_normalizers
         for name in self.options.get("normalize", []):
             if name not in known:
@@ -227,17 +240,57 @@ class CommandDirective(CodeBlock):
         result = super().run()
         literal = _literal(result)
         literal[attr.KIND] = "command"
+        literal["classes"].append("tangle-command")
         literal[attr.NEEDS] = self.options.get("needs", [])
         literal[attr.CREATES] = creates
         literal[attr.REUSES] = self.options.get("reuses", [])
         literal[attr.NORMALIZE] = self.options.get("normalize", [])
         literal[attr.RETURNCODE] = self.options.get("returncode", 0)
         literal[attr.HIDE_OUTPUT] = "hide-output" in self.options
+        literal[attr.SERVES] = [
+            [a.url, a.status, a.fragment] for a in self.options.get("serves", ())
+        ]
+        if literal[attr.SERVES]:
+            literal["classes"].append("tangle-serves")
         if literal[attr.CREATES]:
             literal["classes"].append("tangle-creates")
         # As regions do: the HTML says which committed files a clone has.
         literal["classes"] += [f"tangle-reuses-{path}" for path in literal[attr.REUSES]]
         return result
+
+    def _check_copied(self, commands: tuple[Command, ...]) -> None:
+        """The copy button must copy exactly the commands the tests run."""
+        for command in commands:
+            placeholder = find_placeholder(command.line)
+            if placeholder:
+                raise self.error(
+                    f"`{command.line}` holds the placeholder {placeholder!r}: a"
+                    " command the tests run must run as the reader copies it"
+                )
+        if "sphinx_copybutton" not in self.config.extensions:
+            return
+        rules = CopyRules.from_config(self.config)
+        # As the browser reads the rendered block: a newline ends every line.
+        copied = copied_text("".join(f"{line}\n" for line in self.content), rules)
+        ran = "\n".join(command.line for command in commands)
+        if copied != ran:
+            raise self.error(
+                "the copy button would copy other text than the commands the"
+                " tests run (an output line that looks like a prompt?);"
+                f" copied:\n{copied}\nrun:\n{ran}"
+            )
+
+    def _check_served(self, commands: tuple[Command, ...]) -> None:
+        """A served command stands alone, shows no output and makes no files."""
+        if len(commands) != 1 or commands[0].output.strip():
+            raise self.error(
+                ":serves: takes one command and no output lines (a server's"
+                " output is not compared; the URLs' answers are)"
+            )
+        options = ("creates", "returncode", "hide-output")
+        clashing = [name for name in options if name in self.options]
+        if clashing:
+            raise self.error(f":serves: cannot be combined with :{clashing[0]}:")
 
 
 class IllustrationDirective(CodeBlock):

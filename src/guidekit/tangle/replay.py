@@ -19,6 +19,8 @@ from pathlib import Path
 from guidekit.tangle.engine import Tangler
 from guidekit.tangle.errors import TangleError
 from guidekit.tangle.paths import check_inside
+from guidekit.tangle.served import ServeError, serve
+from guidekit.tangle.shell import Shell
 from guidekit.tangle.steps import (
     CheckpointStep,
     Command,
@@ -93,6 +95,8 @@ class Replayer:
         self.options = options
         self.tangler = Tangler()
         self.env = command_env(options.extra_env)
+        # One terminal per chapter: cd and export carry over between blocks.
+        self.shell = Shell(root, self.env)
         self.skipped: list[Location] = []
 
     def step(self, step: Step) -> None:
@@ -119,6 +123,8 @@ class Replayer:
                 self._verify(step, "at this checkpoint")
                 if self.options.on_checkpoint is not None:
                     self.options.on_checkpoint(step.name, self.root)
+                # The next chapter opens a new terminal in the project's root.
+                self.shell.reset()
 
     def _verify(self, step: Step, when: str) -> None:
         """The disk must hold what the guide shows, bytes and executable bit.
@@ -165,7 +171,18 @@ class Replayer:
                 )
             self.skipped.append(step.location)
             return
+        if step.creates and self.shell.cwd != self.shell.root:
+            # :creates: paths are relative to the root, and ``guide tangle``
+            # (which runs only these blocks) always runs them there.
+            raise TangleError(
+                step.location,
+                f"a block with :creates: runs in the project's root folder, but"
+                f" the reader's shell is in {self.shell.where()} here",
+            )
         self._reuse(step)
+        if step.serves:
+            self._serve(step)
+            return
         for command in step.commands:
             self._run(step, command)
         for path in step.creates:
@@ -189,29 +206,25 @@ class Replayer:
 
     def _run(self, step: CommandStep, command: Command) -> None:
         self.options.progress(f"$ {command.line}")
-        result = subprocess.run(
-            ["bash", "-o", "errexit", "-o", "pipefail", "-c", command.line],
-            cwd=self.root,
-            env=self.env,
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-            errors="replace",
-            timeout=self.options.timeout,
-            check=False,
-        )
+        try:
+            result = self.shell.run(command.line, self.options.timeout)
+        except FileNotFoundError:
+            raise TangleError(
+                step.location,
+                f"`{command.line}` would run in {self.shell.cwd}, which no longer"
+                " exists (a command removed the folder the shell stood in)",
+            ) from None
         if result.returncode != step.returncode:
             raise TangleError(
                 step.location,
                 f"`{command.line}` exited {result.returncode}, the guide says"
-                f" {step.returncode}; its output:\n{result.stdout}",
+                f" {step.returncode}; its output:\n{result.output}",
             )
         if step.hide_output:
             return
         table = self.options.normalizers
         expected = normalise(command.output, step.normalize, table)
-        actual = normalise(result.stdout, step.normalize, table)
+        actual = normalise(result.output, step.normalize, table)
         if expected != actual:
             diff = "\n".join(
                 difflib.unified_diff(
@@ -225,6 +238,20 @@ class Replayer:
             raise TangleError(
                 step.location, f"`{command.line}` printed something else:\n{diff}"
             )
+
+    def _serve(self, step: CommandStep) -> None:
+        (command,) = step.commands
+        self.options.progress(f"$ {command.line}  (serving, then Ctrl-C)")
+        try:
+            serve(
+                command.line,
+                step.serves,
+                self.shell.cwd,
+                self.shell.env,
+                self.options.timeout,
+            )
+        except ServeError as error:
+            raise TangleError(step.location, f"`{command.line}`: {error}") from None
 
     def _doctest(self, step: DoctestStep) -> None:
         self.options.progress(f"doctest at {step.location}")

@@ -55,6 +55,19 @@ class Command:
 
 
 @dataclasses.dataclass(frozen=True)
+class Answer:
+    """What the page says a URL answers: a status and a fragment of the body."""
+
+    url: str
+    status: int
+    fragment: str = ""
+
+    def __str__(self) -> str:
+        shown = f" containing {self.fragment!r}" if self.fragment else ""
+        return f"{self.url} answers {self.status}{shown}"
+
+
+@dataclasses.dataclass(frozen=True)
 class CommandStep:
     """A block of shell commands run in the example project at this point."""
 
@@ -72,6 +85,8 @@ class CommandStep:
     returncode: int = 0
     # True when the block deliberately shows no output and none is compared.
     hide_output: bool = False
+    # A command that runs until stopped: the URLs it serves and their answers.
+    serves: tuple[Answer, ...] = ()
 
 
 @dataclasses.dataclass(frozen=True)
@@ -123,5 +138,6 @@ def step_from_json(data: dict[str, Any]) -> Step:
         fields["creates"] = tuple(fields["creates"])
         fields["reuses"] = tuple(fields.get("reuses", ()))
         fields["normalize"] = tuple(fields["normalize"])
+        fields["serves"] = tuple(Answer(**a) for a in fields.get("serves", ()))
     step: Step = cls(**fields)
     return step

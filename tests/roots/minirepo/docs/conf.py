@@ -1,7 +1,14 @@
 """A two-chapter guide used by the tests."""
 
 project = "Mini guide"
-extensions = ["guidekit.sphinxext"]
+extensions = ["guidekit.sphinxext", "sphinx_copybutton"]
+# As the guide's: the build refuses a command block the button would miscopy.
+copybutton_prompt_text = r"\$ |>>> |\.\.\. "
+copybutton_prompt_is_regexp = True
+copybutton_only_copy_prompt_lines = True
+# A blank output line would be copied as a blank line: copy commands only.
+copybutton_copy_empty_lines = False
+copybutton_line_continuation_character = "\\"
 language = "en"
 locale_dirs = ["locale/"]
 gettext_compact = False
