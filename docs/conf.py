@@ -64,6 +64,9 @@ copybutton_line_continuation_character = "\\"
 
 # Checkpoint archives unpack into a folder named like the example.
 tangle_archive_folder = Path(SETTINGS.example_root).name
+# ...holding the files commands made too (lock files, migrations), from the
+# committed example and the earlier checkpoints' copies beside it.
+tangle_example_root = str(SETTINGS.example_root)
 
 # What a doctest runs in: the example's own interpreter and settings.
 tangle_doctest_command = (

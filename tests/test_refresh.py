@@ -19,6 +19,7 @@ import pytest
 from pytest_console_scripts import ScriptRunner
 from support.local_index import make_wheel, serve_index
 
+from guidekit.checkpoint_files import store_for
 from guidekit.collector import Guide, read_guide
 from guidekit.project import check, materialise
 from guidekit.refresh.actions import tangle_afresh
@@ -64,7 +65,8 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Settings]:
         monkeypatch.setenv("UV_CACHE_DIR", str(tmp_path / "uv-cache"))
         monkeypatch.setenv("UV_PYTHON_DOWNLOADS", "never")
         settings = load(root)
-        materialise(read_guide(settings), settings.example_root, committed=None)
+        root = settings.example_root
+        materialise(read_guide(settings), root, committed=None, store=store_for(root))
         yield settings
 
 

@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from guidekit.build import BuildError, build_site
+from guidekit.checkpoint_files import store_for
 from guidekit.collector import GuideError, read_guide
 from guidekit.project import check, materialise, run_guide, say, write_shown
 from guidekit.refresh.command import add_arguments, cmd_refresh
@@ -27,12 +28,16 @@ OK, PROBLEM, USAGE, SETTINGS = 0, 1, 2, 3
 
 
 def cmd_build(settings: Settings, args: argparse.Namespace) -> int:
-    """Build both languages, then tangle the example."""
-    index = build_site(settings, say, fresh=args.fresh)
+    """Tangle the example, then build both languages.
+
+    In that order: the checkpoint archives take the files commands made
+    (lock files, migrations) from the example the tangle just wrote.
+    """
     if not args.no_tangle:
         say(f"tangling the example into {settings.example_root}")
         root = settings.example_root
-        materialise(read_guide(settings), root, committed=root)
+        materialise(read_guide(settings), root, committed=root, store=store_for(root))
+    index = build_site(settings, say, fresh=args.fresh)
     print(f"Open {index} (or run `guide serve`).")
     return OK
 
@@ -49,7 +54,12 @@ def cmd_tangle(settings: Settings, args: argparse.Namespace) -> int:
     if args.no_generate:
         tree = write_shown(guide, dest, args.upto)
     else:
-        tree = materialise(guide, dest, args.upto, committed=settings.example_root)
+        # Only the example itself keeps earlier checkpoints' generated files.
+        whole = dest == settings.example_root and args.upto is None
+        store = store_for(dest) if whole else None
+        tree = materialise(
+            guide, dest, args.upto, committed=settings.example_root, store=store
+        )
     print(f"Wrote {len(tree.files)} files to {dest}.")
     return OK
 
@@ -58,7 +68,7 @@ def cmd_check(settings: Settings, args: argparse.Namespace) -> int:
     """Compare the committed example with a fresh tangle."""
     _tree, findings = check(read_guide(settings), settings.example_root)
     for finding in findings:
-        print(f"{settings.example_root.name}/{finding}")
+        print(finding)
     if findings:
         print(f"{len(findings)} problem(s); run `guide tangle` to rewrite the example.")
         return PROBLEM

@@ -5,13 +5,16 @@ Glue between :mod:`guidekit.collector` (Sphinx) and the tangle engine.
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 import sys
 import tempfile
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
+from guidekit.checkpoint_files import Recorder, store_for, write_store
 from guidekit.collector import Guide
+from guidekit.tangle.checkpoints import snapshots
 from guidekit.tangle.compare import Finding, compare
 from guidekit.tangle.engine import Tree, steps_upto, tangle
 from guidekit.tangle.replay import ReplayOptions, replay
@@ -67,18 +70,27 @@ def materialise(
     progress: Callable[[str], None] = say,
     *,
     committed: Path | None,
+    store: Path | None = None,
 ) -> Tree:
     """Write the example as it stands at checkpoint ``upto`` into ``dest``.
 
     Runs the commands that make files, in a temporary sibling of ``dest``;
     ``dest`` is replaced only when everything succeeded. Lock files come from
     ``committed`` (the committed example) where it has them; None resolves
-    them afresh.
+    them afresh. With ``store``, the generated files of earlier checkpoints
+    that differ from the final ones are written there (see
+    :mod:`guidekit.checkpoint_files`).
     """
     steps = steps_upto(guide.steps, upto)
     tree = tangle(steps)  # finds bad steps before anything runs or is written
+    recorder = Recorder(snapshots(steps))
     options = replay_options(
-        guide, GENERATION_TIERS, progress, run_all=False, committed=committed
+        guide,
+        GENERATION_TIERS,
+        progress,
+        run_all=False,
+        committed=committed,
+        on_checkpoint=recorder,
     )
 
     def fill(tmp: Path) -> None:
@@ -86,6 +98,8 @@ def materialise(
         prune(tmp, tree)
 
     replace_directory(dest, fill)
+    if store is not None:
+        replace_directory(store, lambda tmp: write_store(tmp, recorder.recorded, dest))
     return tree
 
 
@@ -133,11 +147,25 @@ def write_shown(guide: Guide, dest: Path, upto: str | None = None) -> Tree:
 
 
 def check(guide: Guide, example_root: Path) -> tuple[Tree, list[Finding]]:
-    """Tangle afresh and compare with the committed ``example_root``."""
+    """Tangle afresh and compare with the committed ``example_root``.
+
+    The folder of earlier generated files beside it is compared too; its
+    findings name paths from the example's parent folder.
+    """
+    store = store_for(example_root)
     with tempfile.TemporaryDirectory(prefix="guide-check-") as scratch:
-        fresh = Path(scratch) / "example"
-        tree = materialise(guide, fresh, committed=example_root)
-        return tree, compare(fresh, example_root, tree)
+        fresh = Path(scratch) / example_root.name
+        fresh_store = store_for(fresh)
+        tree = materialise(guide, fresh, committed=example_root, store=fresh_store)
+        findings = [
+            dataclasses.replace(f, path=f"{example_root.name}/{f.path}")
+            for f in compare(fresh, example_root, tree)
+        ]
+        findings += [
+            dataclasses.replace(f, path=f"{store.name}/{f.path}")
+            for f in compare(fresh_store, store, Tree())
+        ]
+        return tree, findings
 
 
 def copy_tree(source: Path, dest: Path) -> None:

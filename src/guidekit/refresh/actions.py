@@ -10,6 +10,7 @@ import shlex
 import subprocess
 from pathlib import Path
 
+from guidekit.checkpoint_files import store_for
 from guidekit.collector import Guide
 from guidekit.locks import DOCS_LOCK, export_command
 from guidekit.project import materialise, say
@@ -39,7 +40,7 @@ def relock_repository(root: Path) -> None:
 
 def tangle_afresh(guide: Guide, dest: Path) -> None:
     """The example, with no committed lock file reused: resolved at the date."""
-    materialise(guide, dest, progress=say, committed=None)
+    materialise(guide, dest, progress=say, committed=None, store=store_for(dest))
 
 
 def run_suite(root: Path) -> None:

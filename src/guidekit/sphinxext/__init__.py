@@ -21,6 +21,7 @@ from sphinx.util import logging
 
 from guidekit import __version__
 from guidekit.catalogs import compile_catalogues
+from guidekit.checkpoint_files import generated_bytes
 from guidekit.sources import utf8_problem
 from guidekit.sphinxext import attributes as attr
 from guidekit.sphinxext.collect import collect, location_of
@@ -204,11 +205,14 @@ def on_html_collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], st
         return  # already reported by on_env_updated
     chapters = checkpoint_chapters(app.env)
     folder = Path(app.outdir) / ARCHIVES
+    configured = app.config.tangle_example_root
+    example = Path(app.confdir, configured) if configured else None
     folder.mkdir(parents=True, exist_ok=True)
     previous = None
     for snapshot in found:
+        made = generated_bytes(snapshot, example) if example else {}
         (folder / f"{snapshot.name}.zip").write_bytes(
-            archive(snapshot, app.config.tangle_archive_folder)
+            archive(snapshot, app.config.tangle_archive_folder, made)
         )
         diff = changes(previous, snapshot) or "(no file changed)"
         body = app.builder.highlighter.highlight_block(diff, "diff")  # type: ignore[attr-defined]
@@ -246,6 +250,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value(
         "tangle_archive_folder", "example", "html", types=frozenset({str})
     )
+    # The committed example (relative to conf.py's folder, or absolute): where
+    # the archives take the files commands made. Empty: shown files only.
+    app.add_config_value("tangle_example_root", "", "html", types=frozenset({str}))
     app.add_domain(TangleDomain)
     locale = compile_catalogues(Path(app.doctreedir) / "guidekit-locale")
     app.add_message_catalog("guidekit", str(locale))

@@ -1,8 +1,9 @@
 """What a reader can take away at each checkpoint: an archive and a diff.
 
-Both come from the tangle alone: the files the guide shows up to that point.
-Files that commands make (``uv.lock``, migrations) are not in them; the
-checkpoint's commands make them.
+An archive holds the project exactly as a reader has it at the checkpoint:
+the files the guide shows, and the files its commands made so far
+(``uv.lock``, migrations), whose bytes the caller supplies (see
+:mod:`guidekit.checkpoint_files`). The diff shows the shown files only.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import dataclasses
 import difflib
 import io
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from guidekit.tangle.engine import Tangler
 from guidekit.tangle.steps import CheckpointStep, Step
@@ -26,6 +27,8 @@ class Snapshot:
 
     name: str
     files: dict[str, tuple[str, bool]]
+    # Paths that commands made by this point; their bytes come from outside.
+    generated: tuple[str, ...] = ()
 
 
 def snapshots(steps: Iterable[Step]) -> list[Snapshot]:
@@ -40,19 +43,32 @@ def snapshots(steps: Iterable[Step]) -> list[Snapshot]:
                 for path, file in tangler.tree.shown().items()
                 if file.content is not None
             }
-            found.append(Snapshot(step.name, files))
+            made = tuple(
+                p for p, f in sorted(tangler.tree.files.items()) if f.generated
+            )
+            found.append(Snapshot(step.name, files, made))
     return found
 
 
-def archive(snapshot: Snapshot, folder: str) -> bytes:
-    """A deterministic zip of the snapshot, every path under ``folder/``."""
+def archive(
+    snapshot: Snapshot, folder: str, generated: Mapping[str, bytes] | None = None
+) -> bytes:
+    """A deterministic zip of the snapshot, every path under ``folder/``.
+
+    ``generated`` gives the bytes of the files commands made (path -> bytes).
+    """
+    entries: dict[str, tuple[bytes, bool]] = {
+        path: (content.encode("utf-8"), executable)
+        for path, (content, executable) in snapshot.files.items()
+    }
+    entries.update((path, (data, False)) for path, data in (generated or {}).items())
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zipped:
-        for path, (content, executable) in sorted(snapshot.files.items()):
+        for path, (data, executable) in sorted(entries.items()):
             info = zipfile.ZipInfo(f"{folder}/{path}", date_time=_EPOCH)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = (0o100755 if executable else 0o100644) << 16
-            zipped.writestr(info, content.encode("utf-8"))
+            zipped.writestr(info, data)
     return buffer.getvalue()
 
 

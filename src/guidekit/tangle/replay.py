@@ -120,13 +120,13 @@ class Replayer:
                     self._doctest(step)
             case CheckpointStep():
                 self.options.progress(f"checkpoint {step.name}")
-                self._verify(step, "at this checkpoint")
+                self.verify_at(step, "at this checkpoint")
                 if self.options.on_checkpoint is not None:
                     self.options.on_checkpoint(step.name, self.root)
                 # The next chapter opens a new terminal in the project's root.
                 self.shell.reset()
 
-    def _verify(self, step: Step, when: str) -> None:
+    def verify_at(self, step: Step, when: str) -> None:
         """The disk must hold what the guide shows, bytes and executable bit.
 
         A command may not rewrite a shown file behind the reader's back; this
@@ -156,7 +156,7 @@ class Replayer:
     def finish(self, last: Step | None) -> None:
         """Verify the disk after the last step, checkpoint or not."""
         if last is not None and not isinstance(last, CheckpointStep):
-            self._verify(last, "after the last step")
+            self.verify_at(last, "after the last step")
 
     def _command_step(self, step: CommandStep) -> None:
         if not (self.options.run_all or step.creates):
@@ -280,9 +280,32 @@ class Replayer:
             )
 
 
-def replay(steps: list[Step], root: Path, options: ReplayOptions) -> Replayer:
-    """Replay ``steps`` into the existing directory ``root``; return the state."""
+def replay(
+    steps: list[Step],
+    root: Path,
+    options: ReplayOptions,
+    *,
+    start_after: str | None = None,
+) -> Replayer:
+    """Replay ``steps`` into the existing directory ``root``; return the state.
+
+    With ``start_after``, ``root`` already holds that checkpoint's archive (a
+    reader caught up from it): the steps up to it are only taken in, the disk
+    must equal the guide there, and the replay goes on from the next step.
+    """
     replayer = Replayer(root, options)
+    if start_after is not None:
+        ends = [
+            index
+            for index, step in enumerate(steps)
+            if isinstance(step, CheckpointStep) and step.name == start_after
+        ]
+        if not ends:
+            raise ValueError(f"no checkpoint {start_after!r} among the steps")
+        for step in steps[: ends[0] + 1]:
+            replayer.tangler.apply(step)
+        replayer.verify_at(steps[ends[0]], "in its archive")
+        steps = steps[ends[0] + 1 :]
     for step in steps:
         replayer.step(step)
     replayer.finish(steps[-1] if steps else None)

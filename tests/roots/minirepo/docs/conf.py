@@ -16,4 +16,6 @@ gettext_location = False
 exclude_patterns = ["_build", "locale"]
 html_theme = "basic"
 tangle_doctest_command = "python"
+# Archives take the files commands made from the tangled example.
+tangle_example_root = "../examples/demo"
 tangle_normalizers = {"duration": (r"\d+\.\d+s", "<duration>")}
