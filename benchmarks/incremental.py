@@ -35,13 +35,21 @@ from guidekit.settings import find_root
 # Not copied: caches, builds and the virtualenv (the copy uses this one).
 IGNORED = shutil.ignore_patterns(".git", ".venv", "_build", "test-artifacts", "*.pyc")
 GUIDE = Path(sys.executable).with_name("guide")
-STEPS = ("building the en site", "building the tr site", "tangling the example")
+STEPS = {
+    "tangle": "tangling the example",
+    "en": "building the en site",
+    "tr": "building the tr site",
+}
 
 
 def timed_build(root: Path) -> dict[str, float]:
-    """Seconds per step of one ``guide build`` in ``root``: en, tr, tangle, total."""
+    """Seconds per step of one ``guide build`` in ``root``: tangle, en, tr, total.
+
+    ``guide build`` tangles first, then builds each language; a step lasts
+    until the next one is announced, the last one until the command ends.
+    """
     started = time.perf_counter()
-    marks: list[float] = []
+    marks: dict[str, float] = {}
     with subprocess.Popen(
         [str(GUIDE), "build"],
         cwd=root,
@@ -50,19 +58,17 @@ def timed_build(root: Path) -> dict[str, float]:
         text=True,
     ) as process:
         assert process.stdout is not None
-        marks.extend(
-            time.perf_counter()
-            for line in process.stdout
-            if any(step in line for step in STEPS)
-        )
+        for line in process.stdout:
+            for name, announcement in STEPS.items():
+                if announcement in line:
+                    marks[name] = time.perf_counter()
     if process.returncode != 0:
         sys.exit(f"guide build failed in {root}")
     ended = time.perf_counter()
-    en, tr, tangle = marks[0], marks[1], marks[2]
     return {
-        "en": tr - en,
-        "tr": tangle - tr,
-        "tangle": ended - tangle,
+        "tangle": marks["en"] - marks["tangle"],
+        "en": marks["tr"] - marks["en"],
+        "tr": ended - marks["tr"],
         "total": ended - started,
     }
 
