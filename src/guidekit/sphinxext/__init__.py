@@ -23,6 +23,7 @@ from guidekit import __version__
 from guidekit.catalogs import compile_catalogues
 from guidekit.sources import utf8_problem
 from guidekit.sphinxext import attributes as attr
+from guidekit.sphinxext import diagrams
 from guidekit.sphinxext.collect import collect, location_of
 from guidekit.sphinxext.diffs import diff_views
 from guidekit.sphinxext.domain import TangleDomain
@@ -247,6 +248,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         "tangle_archive_folder", "example", "html", types=frozenset({str})
     )
     app.add_domain(TangleDomain)
+    diagrams.register(app)
     locale = compile_catalogues(Path(app.doctreedir) / "guidekit-locale")
     app.add_message_catalog("guidekit", str(locale))
     app.connect("env-before-read-docs", on_env_before_read_docs)
