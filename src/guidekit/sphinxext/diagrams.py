@@ -50,31 +50,37 @@ TEMPLATE_FIELDS = {
 
 
 # docutils names node classes in lower case; its classes are untyped (Any).
-class diagram(nodes.General, nodes.Element, addnodes.translatable):  # type: ignore[misc]  # noqa: N801
-    """A drawing: DOT cut around its labels, plus named texts (``alt``, ...).
+class diagram(nodes.General, nodes.Element):  # type: ignore[misc]  # noqa: N801
+    """A drawing: DOT cut around its labels; its words are ``diagram_text`` children.
 
-    ``raw_*`` keep the English, which the catalogue is keyed by; ``labels``
-    and ``texts`` are what this language's build draws and says.
+    ``parts`` and ``labels`` are what :class:`Labelled` holds. The children
+    are never rendered as such: the visitor reads them and draws.
+    """
+
+
+class diagram_text(nodes.Element, addnodes.translatable):  # type: ignore[misc]  # noqa: N801
+    """One translatable text of a diagram: ``alt``, a template, ``label:N``.
+
+    One message per node: Sphinx keeps one "translated" flag per node, so a
+    node holding several messages would lose some of them.
     """
 
     def preserve_original_messages(self) -> None:
-        self.setdefault("raw_labels", list(self["labels"]))
-        self.setdefault("raw_texts", dict(self["texts"]))
+        self.setdefault("raw", self["text"])
 
     def extract_original_messages(self) -> list[str]:
-        # A label that is only code (``django.py``) is the same in every language.
-        labels = [label for label in self["raw_labels"] if is_prose(label)]
-        return [*self["raw_texts"].values(), *labels]
+        return [self["raw"]]
 
     def apply_translated_message(
         self, original_message: str, translated_message: str
     ) -> None:
-        for key, raw in self["raw_texts"].items():
-            if raw == original_message:
-                self["texts"][key] = translated_message
-        for index, raw in enumerate(self["raw_labels"]):
-            if raw == original_message:
-                self["labels"][index] = translated_message
+        if self["raw"] == original_message:
+            self["text"] = translated_message
+
+
+def texts_of(node: diagram) -> dict[str, str]:
+    """Key -> text (in this build's language) of a diagram's words."""
+    return {child["key"]: child["text"] for child in node.findall(diagram_text)}
 
 
 def _diagram_node(
@@ -83,10 +89,18 @@ def _diagram_node(
     node = diagram()
     node["parts"] = list(labelled.parts)
     node["labels"] = list(labelled.labels)
-    node["raw_labels"] = list(labelled.labels)
-    node["texts"] = dict(texts)
-    node["raw_texts"] = dict(texts)
     directive.set_source_info(node)
+    # A label that is only code (``django.py``) is the same in every language.
+    words = dict(texts)
+    words |= {
+        f"label:{index}": label
+        for index, label in enumerate(labelled.labels)
+        if is_prose(label)
+    }
+    for key, text in words.items():
+        child = diagram_text(key=key, raw=text, text=text)
+        directive.set_source_info(child)
+        node += child
     return node
 
 
@@ -193,7 +207,7 @@ def on_doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> N
         return  # the tangle domain reports it
     sources = {path: content for path, (content, _x) in files.items() if content}
     for node in graphs:
-        texts = node["texts"]
+        texts = texts_of(node)
         for key, text in texts.items():
             problem = template_problem(text, TEMPLATE_FIELDS[key])
             if problem:
@@ -207,7 +221,9 @@ def on_doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> N
             logger.warning("import graph: %s", error, location=node)
             return
         node["code"] = graph_source(graph)
-        texts["alt"] = describe(graph, texts["alt"], texts["edge"], texts["alone"])
+        node["description"] = describe(
+            graph, texts["alt"], texts["edge"], texts["alone"]
+        )
 
 
 def diagram_source(node: diagram) -> str | None:
@@ -215,8 +231,17 @@ def diagram_source(node: diagram) -> str | None:
     if "imports" in node:
         code = node.get("code")
         return with_style(code) if code else None
-    labelled = Labelled(tuple(node["parts"]), tuple(node["raw_labels"]))
-    return with_style(labelled.render(tuple(node["labels"])))
+    labelled = Labelled(tuple(node["parts"]), tuple(node["labels"]))
+    texts = texts_of(node)
+    labels = tuple(
+        texts.get(f"label:{index}", label) for index, label in enumerate(node["labels"])
+    )
+    return with_style(labelled.render(labels))
+
+
+def alt_text(node: diagram) -> str:
+    """What a reader who cannot see the drawing gets, as plain text."""
+    return plain(node.get("description") or texts_of(node)["alt"])
 
 
 def visit_diagram_html(self: HTML5Translator, node: diagram) -> None:
@@ -234,7 +259,7 @@ def visit_diagram_html(self: HTML5Translator, node: diagram) -> None:
         raise nodes.SkipNode  # no dot program; render_dot warned
     try:
         drawn = Path(written).read_text(encoding="utf-8")
-        svg = inline_svg(drawn, plain(node["texts"]["alt"]))
+        svg = inline_svg(drawn, alt_text(node))
     except SvgError as error:
         logger.warning("diagram: Graphviz wrote %s", error, location=node)
         raise nodes.SkipNode from None
@@ -244,7 +269,7 @@ def visit_diagram_html(self: HTML5Translator, node: diagram) -> None:
 
 
 def visit_diagram_text(self: TextTranslator, node: diagram) -> None:
-    self.add_text(f"[{plain(node['texts']['alt'])}]")
+    self.add_text(f"[{alt_text(node)}]")
     raise nodes.SkipNode
 
 
