@@ -21,6 +21,7 @@ extensions = [
     "notfound.extension",
     "sphinxext.opengraph",
     "sphinx_sitemap",
+    "sphinx.ext.graphviz",
     "guidekit.sphinxext",
     "guidekit.site",
 ]
@@ -36,6 +37,10 @@ gettext_uuid = False
 gettext_allow_fuzzy_translations = False
 # Literal blocks stay out of the catalogues: code is the same in every language.
 gettext_additional_targets: list[str] = []
+
+# Diagrams are drawn at build time by Graphviz's dot (Debian's graphviz
+# package), as SVG: sharp at any zoom, and its text stays text.
+graphviz_output_format = "svg"
 
 html_theme = "furo"
 html_title = "Django layout guide"

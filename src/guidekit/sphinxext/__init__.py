@@ -24,6 +24,7 @@ from guidekit.catalogs import compile_catalogues
 from guidekit.checkpoint_files import generated_bytes
 from guidekit.sources import utf8_problem
 from guidekit.sphinxext import attributes as attr
+from guidekit.sphinxext import diagrams
 from guidekit.sphinxext.collect import collect, location_of
 from guidekit.sphinxext.diffs import diff_views
 from guidekit.sphinxext.domain import TangleDomain
@@ -254,6 +255,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # the archives take the files commands made. Empty: shown files only.
     app.add_config_value("tangle_example_root", "", "html", types=frozenset({str}))
     app.add_domain(TangleDomain)
+    diagrams.register(app)
     locale = compile_catalogues(Path(app.doctreedir) / "guidekit-locale")
     app.add_message_catalog("guidekit", str(locale))
     app.connect("env-before-read-docs", on_env_before_read_docs)
