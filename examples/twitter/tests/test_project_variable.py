@@ -20,6 +20,11 @@ class ProjectVariableTests(TestCase):
         with self.assertNumQueries(0):
             self.assertEqual(ProjectVariable.get("limit"), "5")
 
+    def test_a_missing_variable_is_cached_too(self) -> None:
+        self.assertIsNone(ProjectVariable.get("missing"))
+        with self.assertNumQueries(0):
+            self.assertIsNone(ProjectVariable.get("missing"))
+
     def test_save_and_delete_clear_the_cache(self) -> None:
         self.assertIsNone(ProjectVariable.get("banner"))
         variable = ProjectVariable.objects.create(name="banner", value="One")

@@ -2,33 +2,16 @@ import re
 
 from django.contrib.auth.models import User
 from django.core import mail
-from django.core.cache import cache
 from django.test import SimpleTestCase, override_settings
 
-from twitter.utils.cache import forget, make_key, remember
+from twitter.utils.cache import make_key
 from twitter.utils.file import UploadTo
 from twitter.utils.mailing import send_templated_mail
 
 
 class CacheTests(SimpleTestCase):
-    def setUp(self) -> None:
-        cache.clear()
-
     def test_make_key(self) -> None:
         self.assertEqual(make_key("user", 7, "name"), "user:7:name")
-
-    def test_remember_computes_once_even_for_none(self) -> None:
-        calls: list[int] = []
-
-        def compute() -> None:
-            calls.append(1)
-
-        self.assertIsNone(remember("k", compute, 60))
-        self.assertIsNone(remember("k", compute, 60))
-        self.assertEqual(len(calls), 1)
-        forget("k")
-        remember("k", compute, 60)
-        self.assertEqual(len(calls), 2)
 
 
 class UploadToTests(SimpleTestCase):

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.cache import cache
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from twitter.utils.cache import forget, make_key, remember
+from twitter.utils.cache import make_key
 
 
 class ProjectVariable(models.Model):
@@ -34,10 +35,10 @@ class ProjectVariable(models.Model):
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         super().save(*args, **kwargs)
-        forget(self.cache_key(self.name))
+        cache.delete(self.cache_key(self.name))
 
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
-        forget(self.cache_key(self.name))
+        cache.delete(self.cache_key(self.name))
         return super().delete(*args, **kwargs)
 
     @staticmethod
@@ -56,4 +57,7 @@ class ProjectVariable(models.Model):
             found = cls.objects.filter(name=name).values_list("value", flat=True)
             return found.first()
 
-        return remember(cls.cache_key(name), load, cls.CACHE_TIMEOUT)
+        value: str | None = cache.get_or_set(
+            cls.cache_key(name), load, cls.CACHE_TIMEOUT
+        )
+        return value

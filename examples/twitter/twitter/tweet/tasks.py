@@ -8,6 +8,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from celery import shared_task
+from celery.contrib.django.task import DjangoTask
 
 from twitter.models import ProjectVariable
 from twitter.tweet import realtime
@@ -15,7 +16,8 @@ from twitter.tweet.models import Tweet
 from twitter.utils.mailing import send_templated_mail
 
 
-@shared_task
+# DjangoTask adds delay_on_commit(), which the API uses to queue this task.
+@shared_task(base=DjangoTask)
 def fan_out(tweet_id: int) -> None:
     """Push a new tweet to open timelines and mail the users it mentions."""
     tweet = Tweet.objects.select_related("author").filter(pk=tweet_id).first()

@@ -1,8 +1,5 @@
 from __future__ import annotations
 
-from functools import partial
-
-from django.db import transaction
 from django.db.models import QuerySet
 
 from rest_framework import mixins, viewsets
@@ -29,4 +26,4 @@ class TweetViewSet(
     def perform_create(self, serializer: BaseSerializer[Tweet]) -> None:
         tweet = serializer.save(author=self.request.user)
         # Queue the fan-out once the tweet is committed, so the worker finds it.
-        transaction.on_commit(partial(fan_out.delay, tweet.pk))
+        fan_out.delay_on_commit(tweet.pk)
