@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from guidekit.standins.docker import docker_required, engine_problem
+from guide_standins.docker import docker_required, engine_problem
 
 REPO = Path(__file__).resolve().parent.parent
 ROOTS = Path(__file__).resolve().parent / "roots"

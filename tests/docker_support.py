@@ -27,7 +27,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from guidekit.standins import ensure_images
+from guide_standins import ensure_images
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLE = REPO / "examples" / "twitter"

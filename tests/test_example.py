@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 from docker_support import prepare_guide, run
 
+from guide_standins.docker import docker_required, engine_problem
 from guidekit.collector import Guide, read_guide
 from guidekit.project import check, run_guide
 from guidekit.settings import find_root, load
-from guidekit.standins.docker import docker_required, engine_problem
 from guidekit.tangle.engine import checkpoint_names
 from guidekit.tangle.errors import TangleError
 

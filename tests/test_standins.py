@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from guidekit.standins import (
+from guide_standins import (
     STANDINS,
     UV_VERSION,
     Spec,
@@ -30,14 +30,14 @@ from guidekit.standins import (
     StandinError,
     ensure_images,
 )
-from guidekit.standins.base import BASES, FORKY, TRIXIE
-from guidekit.standins.build import (
+from guide_standins.base import BASES, FORKY, TRIXIE
+from guide_standins.build import (
     image_dir,
     matches,
     upstream_version,
     version_drift,
 )
-from guidekit.standins.table import (
+from guide_standins.table import (
     NGINX,
     POSTGRES,
     PYTHON,
@@ -336,7 +336,7 @@ def test_uv_pin_matches_the_repository() -> None:
 
 def test_cli_lists_the_table() -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "guidekit.standins", "--list"],
+        [sys.executable, "-m", "guide_standins", "--list"],
         capture_output=True,
         text=True,
         check=True,
@@ -378,7 +378,7 @@ def test_each_standin_builds_and_says_so(tag: str, images: dict[str, Standin]) -
 def test_cli_prints_one_line_per_image(images: dict[str, Standin]) -> None:
     tags = [NGINX.tag, VALKEY.tag]
     result = subprocess.run(
-        [sys.executable, "-m", "guidekit.standins", *tags],
+        [sys.executable, "-m", "guide_standins", *tags],
         capture_output=True,
         text=True,
         check=True,

@@ -18,10 +18,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Literal
 
-from guidekit.standins.base import ensure_base
-from guidekit.standins.docker import StandinError, docker, image_labels, try_pull
-from guidekit.standins.table import STANDINS, UV_VERSION, Spec
-from guidekit.standins.uvwheel import fetch_uv
+from guide_standins.base import ensure_base
+from guide_standins.docker import StandinError, docker, image_labels, try_pull
+from guide_standins.table import STANDINS, UV_VERSION, Spec
+from guide_standins.uvwheel import fetch_uv
 
 Progress = Callable[[str], None]
 Origin = Literal["built", "cached", "real"]
@@ -106,7 +106,7 @@ def version_drift(spec: Spec, version: str) -> str | None:
 
 def image_dir(spec: Spec) -> Path:
     """The directory holding SPEC's Dockerfile and its files."""
-    return Path(str(resources.files("guidekit.standins") / "images" / spec.directory))
+    return Path(str(resources.files("guide_standins") / "images" / spec.directory))
 
 
 def digest(spec: Spec) -> str:
