@@ -14,6 +14,7 @@ from babel.messages.pofile import read_po
 from docutils import nodes
 from docutils.core import publish_doctree
 
+from guidekit.catalogue_update import update_catalogues
 from guidekit.glossary import (
     Term,
     prose,
@@ -22,7 +23,6 @@ from guidekit.glossary import (
     violations,
 )
 from guidekit.settings import Settings, find_root, load
-from guidekit.translate import update_catalogues
 
 REPO = find_root(Path(__file__).parent)
 LANGUAGE = "tr"

@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from guidekit.build import BuildError, build_site
+from guidekit.catalogue_update import update_catalogues
 from guidekit.collector import GuideError, read_guide
 from guidekit.project import check, materialise, run_guide, say, write_shown
 from guidekit.refresh.command import add_arguments, cmd_refresh
@@ -20,8 +21,7 @@ from guidekit.serve import serve
 from guidekit.settings import Settings, SettingsError, find_root, load
 from guidekit.tangle.engine import tangle
 from guidekit.tangle.errors import TangleError
-from guidekit.translate import update_catalogues
-from guidekit.translation import progress
+from guidekit.translation_progress import progress
 
 OK, PROBLEM, USAGE, SETTINGS = 0, 1, 2, 3
 

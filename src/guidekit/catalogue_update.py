@@ -1,4 +1,4 @@
-"""Keep the translation catalogues in step with the English sources.
+"""``guide catalogs``: keep the guide's catalogues in step with its English sources.
 
 Sphinx's gettext builder writes one ``.pot`` per document (``gettext_compact``
 is off in conf.py); sphinx-intl merges each into ``locale/<lang>/LC_MESSAGES``,
