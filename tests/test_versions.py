@@ -51,7 +51,6 @@ FROM_LINE = re.compile(
 FROM_OPTION = re.compile(r"(?:--mount=\S*?\bfrom=|--from=)([^,\s]+)")
 BASE_LABEL = re.compile(r"org\.opencontainers\.image\.base\.name=\"([^\"]+)\"")
 COMPOSE_IMAGE = re.compile(r"^\s*image:\s*[\"']?([^\s\"'#]+)")
-REQUIRES_PYTHON = re.compile(r'^requires-python = "([^"]*)"$')
 REQUIREMENT_NAME = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)")
 ISO_DATE = re.compile(r"^\d{4}-\d{2}(?:-\d{2})?$")
 SKIPPED_FOLDERS = {".venv", "node_modules", "__pycache__", "_build", ".git"}

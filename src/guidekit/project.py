@@ -5,7 +5,6 @@ Glue between :mod:`guidekit.collector` (Sphinx) and the tangle engine.
 
 from __future__ import annotations
 
-import shutil
 import sys
 import tempfile
 from collections.abc import Callable, Mapping
@@ -138,8 +137,3 @@ def check(guide: Guide, example_root: Path) -> tuple[Tree, list[Finding]]:
         fresh = Path(scratch) / "example"
         tree = materialise(guide, fresh, committed=example_root)
         return tree, compare(fresh, example_root, tree)
-
-
-def copy_tree(source: Path, dest: Path) -> None:
-    """Copy a tangled tree keeping modes (used by tests and archives)."""
-    shutil.copytree(source, dest, symlinks=False, dirs_exist_ok=True)
