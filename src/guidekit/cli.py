@@ -150,7 +150,10 @@ def parser() -> argparse.ArgumentParser:
     )
     serve_cmd = add("serve", cmd_serve)
     serve_cmd.add_argument(
-        "--port", type=int, default=8000, help="first port (default 8000)"
+        "--port",
+        type=int,
+        default=8000,
+        help="first port, one per language (default 8000; 0: free ports)",
     )
     tangle_cmd = add("tangle", cmd_tangle)
     tangle_cmd.add_argument(
