@@ -14,13 +14,13 @@ import os
 import re
 import subprocess
 import sys
-import time
 import urllib.request
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from support.waiting import wait_for
 
 from guide_standins import (
     STANDINS,
@@ -37,6 +37,7 @@ from guide_standins.build import (
     upstream_version,
     version_drift,
 )
+from guide_standins.docker import docker
 from guide_standins.table import (
     NGINX,
     POSTGRES,
@@ -53,36 +54,6 @@ docker_test = pytest.mark.docker
 
 
 # --- helpers ----------------------------------------------------------------
-
-
-def docker(
-    *args: str, check: bool = True, timeout: float = 180, stdin: str | None = None
-) -> subprocess.CompletedProcess[str]:
-    """Run the docker CLI; on failure (if CHECK) fail the test with its output."""
-    result = subprocess.run(
-        ["docker", *args],
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=timeout,
-        input=stdin,
-    )
-    if check and result.returncode != 0:
-        pytest.fail(
-            f"docker {' '.join(args)} -> {result.returncode}\n"
-            f"{result.stdout}{result.stderr}",
-            pytrace=False,
-        )
-    return result
-
-
-def wait_for(what: str, probe: Callable[[], bool], timeout: float = 90) -> None:
-    """Poll PROBE until it holds; fail after TIMEOUT seconds."""
-    deadline = time.monotonic() + timeout
-    while not probe():
-        if time.monotonic() > deadline:
-            pytest.fail(f"timed out after {timeout:.0f} s waiting for {what}")
-        time.sleep(0.5)
 
 
 # Each process's uid and command line, from /proc in the container: `docker top`
