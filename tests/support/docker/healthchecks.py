@@ -47,8 +47,12 @@ def broker_log_during_worker_checks(stack: Stack, checks: int = 2) -> str:
 def check_now(stack: Stack, service: str) -> bool:
     """Whether SERVICE's own healthcheck passes, run now in its container.
 
-    The engine runs it every 30 s once healthy; this does not wait for that.
+    The command the engine runs (as the engine stored it, ``$$`` resolved);
+    the engine runs it every 30 s once healthy, this does not wait for that.
     """
-    kind, *command = stack.config()["services"][service]["healthcheck"]["test"]
-    argv = ["sh", "-c", command[0]] if kind == "CMD-SHELL" else command
-    return stack.compose("exec", "-T", service, *argv, check=False).returncode == 0
+    container = stack.container(service)
+    template = "{{json .Config.Healthcheck.Test}}"
+    test = json.loads(docker("inspect", "--format", template, container).stdout)
+    kind, *command = test
+    argv = ["/bin/sh", "-c", command[0]] if kind == "CMD-SHELL" else command
+    return docker("exec", container, *argv, check=False, timeout=60).returncode == 0
