@@ -1,7 +1,10 @@
 """Shared fixtures: the repository, a throw-away copy of a tiny guide.
 
 The tests never write into the repository: what they build goes under
-pytest's temporary folders (``repo_settings`` for the real guide).
+pytest's temporary folders (``repo_settings`` for the real guide). One
+exception is Sphinx's own: reading the Turkish edition compiles each
+``docs/locale/tr/LC_MESSAGES/*.po`` into the ``.mo`` beside it (git ignores
+them), as every Turkish build does.
 """
 
 from __future__ import annotations
