@@ -2,7 +2,7 @@
 
 The site is built once per session by the same code as ``guide build``.
 Chromium is Debian's (or ``GUIDE_CHROMIUM``); Playwright never downloads one.
-Without it the browser tests skip locally and fail under ``CI=true``.
+Without it the browser tests skip locally and fail under CI (``support.ci``).
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ CHROMIUM_ARGS = [
 
 @pytest.fixture(scope="session")
 def settings(repo_settings: Settings) -> Settings:
+    """The repository's settings; the site is built in a temporary folder."""
     return repo_settings
 
 
