@@ -31,7 +31,7 @@ def test_blocks_render_as_captioned_code(minirepo: Path) -> None:
         'class="tangle-file tangle-action-create tangle-show-file'
         " tangle-executable-yes highlight-bash"
     ) in one
-    assert '<div class="highlight-console' in one
+    assert '<div class="tangle-command highlight-console' in one
     assert "Checkpoint: Chapter one" in one
     two = (minirepo / "html/two.html").read_text()
     assert '<span class="tangle-action"> (changes)</span>' in two
