@@ -227,3 +227,17 @@ def test_source_link_says_it_is_the_english_source(built_site: Path) -> None:
     assert 'href="_sources/settings.rst.txt" title="Bu sayfanın İngilizce kaynağı"' in (
         page
     )
+
+
+# A chapter's own HTML, what a reader on a slow phone waits for before the
+# page shows; the split Docker chapters keep under it, and this keeps them so.
+PAGE_BUDGET = 100 * 1024
+
+
+def test_every_page_keeps_to_the_budget(built_site: Path) -> None:
+    heavy = {
+        page.relative_to(built_site).as_posix(): page.stat().st_size
+        for page in built_site.rglob("*.html")
+        if "_static" not in page.parts and page.stat().st_size > PAGE_BUDGET
+    }
+    assert not heavy, f"over {PAGE_BUDGET // 1024} KB of own HTML: {heavy}"
