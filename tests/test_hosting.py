@@ -11,7 +11,9 @@ import pytest
 
 WORKFLOW = ".github/workflows/pages.yml"
 REFRESH = ".github/workflows/refresh.yml"
-WORKFLOWS = [WORKFLOW, REFRESH]
+# The example's own CI, which the guide teaches (docs/ci.rst).
+EXAMPLE_CI = "examples/twitter/.github/workflows/ci.yml"
+WORKFLOWS = [WORKFLOW, REFRESH, EXAMPLE_CI]
 # `uses: owner/name@<40 hex>  # vX.Y.Z`: pinned by commit, the version said.
 PINNED = re.compile(r"uses: [\w./-]+@[0-9a-f]{40}  # v\d+\.\d+\.\d+$")
 

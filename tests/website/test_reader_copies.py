@@ -15,7 +15,6 @@ page marks as reused come from the committed example first, as in a clone.
 from __future__ import annotations
 
 import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -29,23 +28,9 @@ from guidekit.tangle.regions import replace_region
 from guidekit.tangle.replay import command_env
 from guidekit.tangle.steps import Location
 
+from .site_pages import classes, reading_order
+
 pytestmark = pytest.mark.slow
-
-
-def reading_order(start: Path) -> Iterator[Path]:
-    """Pages from the start page on, following each page's "next" link."""
-    page: Path | None = start
-    while page is not None:
-        yield page
-        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
-        link = soup.select_one("a.next-page")
-        href = link.get("href") if link else None
-        page = (page.parent / str(href)).resolve() if href else None
-
-
-def classes(tag: Tag) -> list[str]:
-    value: str | list[str] = tag.get("class") or []
-    return list(value) if isinstance(value, list) else [str(value)]
 
 
 def caption_path(block: Tag) -> str:
