@@ -15,11 +15,11 @@ import os
 import shutil
 import statistics
 import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
 
+from guidekit.build import sphinx_command
 from guidekit.settings import find_root, load
 
 HERE = Path(__file__).resolve().parent
@@ -29,22 +29,15 @@ def sphinx(docs: Path, out: Path, language: str, *extra: str) -> float:
     """Seconds for one ``sphinx-build`` run (fails loudly on warnings)."""
     started = time.perf_counter()
     subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "sphinx",
-            "-W",
-            "-q",
-            "-b",
-            "html",
-            "-d",
+        sphinx_command(
+            docs,
+            out / "html" / language,
+            "--doctree-dir",
             str(out / "doctrees" / language),
-            "-D",
+            "--define",
             f"language={language}",
             *extra,
-            str(docs),
-            str(out / "html" / language),
-        ],
+        ),
         check=True,
         env={**os.environ, "PYTHONPATH": str(HERE)},
     )

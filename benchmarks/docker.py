@@ -1,7 +1,7 @@
 """Benchmark: the guide's Docker stacks, timed. Prints figures; asserts nothing.
 
 Runs both stacks from copies of the tangled example, as the Docker tests do
-(tests/docker_support.py), and removes the stacks it made; the cache mounts
+(tests/support/docker/), and removes the stacks it made; the cache mounts
 of its cold builds stay with the builder until ``docker builder prune
 --filter type=exec.cachemount``. The build ratios
 are measured side by side in one run: a cold build (no layer cache and no
@@ -31,17 +31,16 @@ import uuid
 from collections.abc import Callable, Collection
 from pathlib import Path
 
+from guide_standins.docker import docker
+
 # The helpers live with the tests, which use them the same way.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from docker_support import (
-    Stack,
-    body_now,
-    copy_example,
-    run,
-    wait_for,
-    write_prod_conf,
-)
+from support.docker.client import body_now
+from support.docker.compose import Stack
+from support.docker.example import copy_example, write_prod_conf
+from support.docker.healthchecks import check_now
+from support.waiting import wait_for
 
 # Targets of the issues that asked for these figures, for the printout.
 TARGETS = {
@@ -74,20 +73,17 @@ def timed(action: Callable[[], object]) -> float:
 
 def up_timed(stack: Stack) -> tuple[float, dict[str, float]]:
     """Seconds ``up --wait`` took, and when each service turned healthy."""
-    label = f"label=com.docker.compose.project={stack.project}"
-    service = '{{index .Actor.Attributes "com.docker.compose.service"}}'
-    watch = ["docker", "events", "--filter", label, "--filter", "event=health_status"]
-    events = subprocess.Popen(
-        [*watch, "--format", f"{{{{.TimeNano}}}} {service} {{{{.Status}}}}"],
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    time.sleep(0.5)  # docker events is listening
     started = time.time()
     took = timed(lambda: stack.compose("up", "--wait"))
-    time.sleep(0.5)
-    events.terminate()
-    out, _err = events.communicate()
+    # The daemon keeps recent events: ask for those of the window just timed
+    # (a bounded query, which ends by itself) rather than listen during it.
+    label = f"label=com.docker.compose.project={stack.project}"
+    service = '{{index .Actor.Attributes "com.docker.compose.service"}}'
+    out = docker(
+        "events", "--since", f"{started:.3f}", "--until", f"{time.time():.3f}",
+        "--filter", label, "--filter", "event=health_status",
+        "--format", f"{{{{.TimeNano}}}} {service} {{{{.Status}}}}",
+    ).stdout  # fmt: skip
     healthy: dict[str, float] = {}
     for line in out.splitlines():
         nanos, service, status = line.split(" ", 2)
@@ -100,7 +96,7 @@ def cpu_seconds(stack: Stack) -> float | None:
     """CPU time the stack's containers used so far (cgroup accounting)."""
     total = 0.0
     for container in stack.compose("ps", "--quiet").stdout.split():
-        full = run(["docker", "inspect", "-f", "{{.Id}}", container]).stdout.strip()
+        full = docker("inspect", "-f", "{{.Id}}", container).stdout.strip()
         v1 = Path("/sys/fs/cgroup/cpuacct/docker", full, "cpuacct.usage")
         v2 = Path("/sys/fs/cgroup/system.slice", f"docker-{full}.scope", "cpu.stat")
         if v1.is_file():
@@ -116,7 +112,7 @@ def cpu_seconds(stack: Stack) -> float | None:
 def idle_cpu(stack: Stack, seconds: float = 60) -> float | None:
     """Percent of one core an idle, healthy stack uses (healthchecks mostly)."""
     before = cpu_seconds(stack)
-    time.sleep(seconds)
+    time.sleep(seconds)  # the window measured, not a wait for anything
     after = cpu_seconds(stack)
     if before is None or after is None:
         return None
@@ -140,6 +136,21 @@ def live_after(url: str, views: Path, text: str, expected: bytes) -> float:
     """Seconds from writing TEXT into VIEWS until URL answers EXPECTED."""
     views.write_text(text)
     return wait_for("the edit to go live", lambda: body_now(url) == expected, 120)
+
+
+def worker_restarts(stack: Stack) -> int:
+    """How many times watchfiles restarted the worker for a change so far."""
+    return len(re.findall(r"\d+ changes? detected", stack.logs("worker")))
+
+
+def settle_worker(stack: Stack, restarts: int) -> None:
+    """Wait until the worker has restarted once more and passes its check.
+
+    An edit restarts the worker too: the next edit is timed when it is back,
+    not while it boots.
+    """
+    wait_for("the worker's restart", lambda: worker_restarts(stack) > restarts)
+    wait_for("the worker's check", lambda: check_now(stack, "worker"), every=1)
 
 
 def timeline(healthy: dict[str, float]) -> str:
@@ -166,9 +177,10 @@ def bench_dev(
         original = views.read_text()
         lags = []
         for n in range(edits):
+            restarts = worker_restarts(stack)
             edited = original.replace('HttpResponse("ok"', f'HttpResponse("edit-{n}"')
             lags.append(live_after(url, views, edited, f"edit-{n}".encode()))
-            time.sleep(3)  # let the worker's restart settle too
+            settle_worker(stack, restarts)
         views.write_text(original)
         say(f"dev: edits live after {', '.join(f'{lag:.1f}' for lag in lags)} s")
         figures["dev edit live (s)"] = statistics.median(lags)
@@ -271,7 +283,12 @@ def build_ratios(stack: Stack, figures: dict[str, float], notes: list[str]) -> N
     figures["prod one-line rebuild (% of cold)"] = 100 * one_line / cold
     figures["prod one-line rebuild (% of empty caches)"] = 100 * one_line / from_nothing
     say(f"prod: build after adding {NEW_DEPENDENCY}")
-    run(["uv", "add", "--no-sync", NEW_DEPENDENCY], cwd=stack.root)
+    subprocess.run(
+        ["uv", "add", "--no-sync", NEW_DEPENDENCY],
+        cwd=stack.root,
+        capture_output=True,
+        check=True,
+    )
     # The new wheel (one, small) is downloaded during the timed build.
     dependency, log = build_log(stack)
     figures["prod dependency change (s)"] = dependency
@@ -310,10 +327,10 @@ def size(stack: Stack, figures: dict[str, float]) -> None:
     """The runtime image against the Python image plus the virtualenv."""
 
     def image_bytes(tag: str) -> int:
-        return int(run(["docker", "image", "inspect", "-f", "{{.Size}}", tag]).stdout)
+        return int(docker("image", "inspect", "-f", "{{.Size}}", tag).stdout)
 
-    venv = run(
-        ["docker", "run", "--rm", "--entrypoint", "du", stack.image, "-sb", "/opt/venv"]
+    venv = docker(
+        "run", "--rm", "--entrypoint", "du", stack.image, "-sb", "/opt/venv"
     ).stdout.split()[0]
     base = image_bytes("python:3.13-slim-trixie")
     image = image_bytes(stack.image)

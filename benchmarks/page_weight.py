@@ -12,10 +12,8 @@ and the largest resources, so one can see what dominates.
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
 import os
-import threading
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -24,13 +22,13 @@ from playwright.sync_api import Browser, Response, sync_playwright
 from guidekit.build import build_site
 from guidekit.settings import find_root, load
 
+# The static server lives with the tests, which use it the same way.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+
+from support.static_site import serve_folder
+
 CHROMIUM = os.environ.get("GUIDE_CHROMIUM", "/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
 
 
 def page_types(html_root: Path, language: str) -> dict[str, str]:
@@ -74,11 +72,7 @@ def main() -> None:
     if not args.no_build:
         build_site(settings, print)
     root = settings.html_dir()
-    handler = functools.partial(_Quiet, directory=str(root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
-    with sync_playwright() as playwright:
+    with serve_folder(root) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         for language in settings.languages:
             for kind, path in page_types(root, language).items():
@@ -92,7 +86,6 @@ def main() -> None:
                     f"  first load {total / 1024:7.1f} KB  largest: {top}"
                 )
         browser.close()
-    server.shutdown()
 
 
 if __name__ == "__main__":

@@ -15,6 +15,7 @@ Run: ``uv run python benchmarks/tangle_scale.py [--repeat N]``.
 from __future__ import annotations
 
 import argparse
+import functools
 import time
 from collections.abc import Callable
 
@@ -101,7 +102,7 @@ def main() -> None:
     figures: dict[int, float] = {}
     for size in SIZES:
         steps = many_files(size)
-        figures[size] = best_of(repeat, lambda steps=steps: tangle(steps))
+        figures[size] = best_of(repeat, functools.partial(tangle, steps))
     print("  " + "  ".join(f"{size:>8,} files" for size in SIZES))
     print("  " + "  ".join(f"{figures[size]:>12.3f} s" for size in SIZES))
     ratio = figures[SIZES[-1]] / figures[SIZES[0]]

@@ -1,4 +1,11 @@
-"""Shared fixtures: the repository, a throw-away copy of a tiny guide."""
+"""Shared fixtures: the repository, a throw-away copy of a tiny guide.
+
+The tests never write into the repository: what they build goes under
+pytest's temporary folders (``repo_settings`` for the real guide). One
+exception is Sphinx's own: reading the Turkish edition compiles each
+``docs/locale/tr/LC_MESSAGES/*.po`` into the ``.mo`` beside it (git ignores
+them), as every Turkish build does.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +14,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+from support.ci import docker_required
+from support.repository import settings_building_in
 
-from guidekit.standins.docker import docker_required, engine_problem
+from guide_standins.docker import engine_problem
+from guidekit.settings import Settings
 
 REPO = Path(__file__).resolve().parent.parent
 ROOTS = Path(__file__).resolve().parent / "roots"
@@ -18,6 +28,12 @@ ROOTS = Path(__file__).resolve().parent / "roots"
 def repo_root() -> Path:
     """The real repository (read it, never write to it)."""
     return REPO
+
+
+@pytest.fixture(scope="session")
+def repo_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    """The repository's settings, building under the session's temporary folder."""
+    return settings_building_in(tmp_path_factory.mktemp("build"))
 
 
 @pytest.fixture
@@ -31,8 +47,8 @@ def minirepo(tmp_path: Path) -> Path:
 # ---------------------------------------------------------------------------
 # Docker gate, for tests marked @pytest.mark.docker (see tests/test_standins.py).
 # Without a Docker engine they skip with a one-line reason; where Docker is
-# required (CI=true, or GUIDE_REQUIRE_DOCKER=1) they fail instead, so that a
-# CI machine that lost its engine cannot pass by skipping.
+# required (CI or GUIDE_REQUIRE_DOCKER says yes: see support/ci.py) they fail
+# instead, so that a CI machine that lost its engine cannot pass by skipping.
 # Module- or session-scoped fixtures that need Docker must request
 # `docker_engine` themselves: they are set up before the autouse gate runs.
 # ---------------------------------------------------------------------------
@@ -52,7 +68,7 @@ def docker_engine() -> None:
         return
     if docker_required():
         pytest.fail(
-            f"Docker is required here (CI=true or GUIDE_REQUIRE_DOCKER=1) but "
+            f"Docker is required here (CI or GUIDE_REQUIRE_DOCKER is set) but "
             f"unavailable: {problem}; run `bash .ci/docker-setup`",
             pytrace=False,
         )

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from sphinx_run import sphinx_build
+from support.sphinx_run import sphinx_build
 
 from guidekit.collector import read_guide
-from guidekit.settings import load
+from guidekit.settings import Settings, load
 from guidekit.tangle import tangle
 
 
@@ -48,8 +48,10 @@ def test_a_translated_code_block_is_caught(minirepo: Path) -> None:
 
 
 @pytest.mark.slow
-def test_the_real_guide_tangles_the_same_in_every_language(repo_root: Path) -> None:
-    settings = load(repo_root)
+def test_the_real_guide_tangles_the_same_in_every_language(
+    repo_settings: Settings,
+) -> None:
+    settings = repo_settings
     english = tangle(read_guide(settings, settings.source_language).steps).snapshot()
     for language in settings.languages[1:]:
         assert tangle(read_guide(settings, language).steps).snapshot() == english

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
+import re
 import signal
-import socket
 import subprocess
-import time
+import threading
 import urllib.request
 from pathlib import Path
+from typing import IO
 
+import pytest
 from pytest_console_scripts import ScriptRunner
+from support.waiting import wait_for
 
 
 def test_build_writes_both_languages_and_a_root_page(
@@ -56,44 +58,59 @@ def test_stat_counts_fuzzy_as_untranslated(
     assert lines[2].split() == ["total", "60.0%", "3/5"]
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
+# What `guide serve` prints for each language before its server starts.
+SERVING = re.compile(r"serving (?P<language>\w+) on (?P<url>http://127\.0\.0\.1:\d+/)")
 
 
-def fetch(url: str) -> str:
-    with urllib.request.urlopen(url, timeout=5) as response:  # loopback only
-        return str(response.read().decode())
+def page_text(url: str) -> str:
+    """The page at URL, or "" while its server is not up yet."""
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:  # loopback only
+            return str(response.read().decode())
+    except OSError:
+        return ""
 
 
-def wait_for(url: str, text: str, deadline: float) -> str:
-    last = ""
-    while time.monotonic() < deadline:
-        with contextlib.suppress(OSError):  # not up yet
-            last = fetch(url)
-        if text in last:
-            return last
-        time.sleep(0.5)
-    raise AssertionError(f"{url} never showed {text!r}")
+def drain(stream: IO[bytes], lines: list[str]) -> None:
+    """Read STREAM into LINES until it closes: a full pipe would stall the server."""
+    # Line by line, as they come: extend appends each as the stream yields it.
+    lines.extend(line.decode(errors="replace") for line in stream)
 
 
 def test_serve_rebuilds_both_languages_on_change(minirepo: Path) -> None:
-    port = free_port()
     server = subprocess.Popen(
-        ["guide", "serve", "--port", str(port)],
+        ["guide", "serve", "--port", "0"],  # free ports, which it names
         cwd=minirepo,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         start_new_session=True,
     )
+    assert server.stdout is not None
+    output: list[str] = []
+    reader = threading.Thread(target=drain, args=(server.stdout, output))
+    reader.start()
+    urls: dict[str, str] = {}
+
+    def announced() -> bool:
+        for match in SERVING.finditer("".join(output)):
+            urls[match["language"]] = match["url"]
+        return set(urls) == {"en", "tr"}
+
+    def shows(language: str, text: str) -> bool:
+        return text in page_text(f"{urls[language]}one.html")
+
     try:
-        deadline = time.monotonic() + 90
-        wait_for(f"http://127.0.0.1:{port}/one.html", "Chapter one", deadline)
-        wait_for(f"http://127.0.0.1:{port + 1}/one.html", "Birinci bölüm", deadline)
+        wait_for("both languages' addresses", announced, timeout=30)
+        assert urls["en"] != urls["tr"]
+        wait_for("the English page", lambda: shows("en", "Chapter one"), 90)
+        wait_for("the Turkish page", lambda: shows("tr", "Birinci bölüm"), 90)
         one = minirepo / "docs/one.rst"
         one.write_text(one.read_text().replace("Create a script.", "Write a script."))
-        wait_for(f"http://127.0.0.1:{port}/one.html", "Write a script.", deadline)
+        wait_for("the rebuilt page", lambda: shows("en", "Write a script."), 90)
+    except TimeoutError as error:
+        pytest.fail(f"{error}; guide serve said:\n{''.join(output)[-3000:]}")
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
+        reader.join(timeout=30)
+        server.stdout.close()

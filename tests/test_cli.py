@@ -21,10 +21,6 @@ SUBCOMMANDS = [
 ]
 
 
-def run(script_runner: ScriptRunner, repo: Path, *args: str) -> object:
-    return script_runner.run(["guide", *args], cwd=repo)
-
-
 @pytest.mark.script_launch_mode("both")
 def test_help(script_runner: ScriptRunner) -> None:
     result = script_runner.run(["guide", "--help"])

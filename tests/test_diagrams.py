@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from sphinx_run import sphinx_build
+from support.sphinx_run import sphinx_build
 
 from guidekit.diagrams.dot import html_label, is_prose, plain, split_labels, with_style
 from guidekit.diagrams.imports import (

@@ -12,24 +12,21 @@ import base64
 import datetime
 import json
 import re
-import time
-import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
-from docker_support import (
-    Stack,
-    body_now,
-    broker_log_during_worker_checks,
-    copy_example,
-    get,
-    run,
-    wait_for,
-)
+from support.docker.client import body_now, get
+from support.docker.compose import Stack
+from support.docker.example import copy_example
+from support.docker.healthchecks import broker_log_during_worker_checks, docker_time
+from support.waiting import wait_for
 from websockets.sync.client import connect
 from websockets.typing import Origin
+
+from guide_standins.docker import docker
 
 pytestmark = pytest.mark.docker
 
@@ -93,12 +90,12 @@ def test_checks_run_each_second_at_start_and_every_30_s_after(stack: Stack) -> N
         assert check["StartPeriod"] >= 60e9, container["Service"]
     # ...and what the engine does with it: Valkey's first check a second after
     # its start, and the next one 30 s after the first that passed.
-    (valkey,) = [c for c in stack.containers() if c["Service"] == "redis"]
-    started = _time(inspect(valkey["ID"], "{{json .State.StartedAt}}"))
+    valkey = stack.container("redis")
+    started = docker_time(inspect(valkey, "{{json .State.StartedAt}}"))
 
     def checks() -> list[tuple[datetime.datetime, int]]:
-        log = inspect(valkey["ID"], "{{json .State.Health.Log}}")
-        return [(_time(check["Start"]), check["ExitCode"]) for check in log]
+        log = inspect(valkey, "{{json .State.Health.Log}}")
+        return [(docker_time(check["Start"]), check["ExitCode"]) for check in log]
 
     wait_for("a check after the first that passed", lambda: _after_pass(checks()), 45)
     made = checks()
@@ -115,8 +112,7 @@ def _after_pass(made: list[tuple[datetime.datetime, int]]) -> bool:
 
 
 def test_postgresql_18_keeps_its_cluster_in_the_named_volume(stack: Stack) -> None:
-    (db,) = [c for c in stack.containers() if c["Service"] == "db"]
-    mounts = inspect(db["ID"], "{{json .Mounts}}")
+    mounts = inspect(stack.container("db"), "{{json .Mounts}}")
     assert [(m["Type"], m["Name"], m["Destination"]) for m in mounts] == [
         ("volume", f"{stack.project}_postgres", "/var/lib/postgresql")
     ]
@@ -220,23 +216,40 @@ def test_the_example_suite_passes_in_the_container_against_postgresql(
     assert vendor.strip() == "postgresql"
 
 
+def write_until_served(path: Path, text: str, url: str, body: bytes) -> None:
+    """Write TEXT into PATH until URL answers BODY (within a minute).
+
+    runserver's reloader compares each file's time with the one it recorded
+    at its previous tick (every second); a change made before a restarted
+    server has recorded the file goes unseen. Written again, it is seen.
+    """
+
+    def served() -> bool:
+        path.write_text(text)
+        try:
+            wait_for(f"{url} to answer {body!r}", lambda: body_now(url) == body, 10)
+        except TimeoutError:
+            return False
+        return True
+
+    wait_for(f"{url} to answer {body!r} after writing {path.name}", served, 60, 0)
+
+
 def test_an_edit_is_live_without_a_rebuild(stack: Stack, base_url: str) -> None:
     views = stack.root / "twitter" / "views.py"
     original = views.read_text()
+    edited = original.replace('HttpResponse("ok"', 'HttpResponse("edited"')
+    healthz = f"{base_url}/healthz"
     image = _image_id(stack)
     try:
-        views.write_text(original.replace('HttpResponse("ok"', 'HttpResponse("edited"'))
+        # The first write is seen: the server has run for a while.
+        views.write_text(edited)
         wait_for(
             "runserver to reload the edited view",
-            lambda: body_now(f"{base_url}/healthz") == b"edited",
-            timeout=60,
+            lambda: body_now(healthz) == b"edited",
         )
-        # The new server answers before its reloader has recorded the files'
-        # times (a second's tick); a change in that window goes unseen.
-        time.sleep(2)
     finally:
-        views.write_text(original)
-    wait_for("the original view", lambda: body_now(f"{base_url}/healthz") == b"ok", 60)
+        write_until_served(views, original, healthz, b"ok")
     # watchfiles restarted the worker too, and it is healthy again.
     assert re.search(r"\d+ changes? detected", stack.logs("worker"))
     wait_for("a healthy worker", lambda: stack.health()["worker"] == "healthy", 90)
@@ -249,11 +262,4 @@ def _image_id(stack: Stack) -> str:
 
 def inspect(container: str, template: str) -> Any:
     """What ``docker inspect`` says of CONTAINER, through a JSON TEMPLATE."""
-    return json.loads(
-        run(["docker", "inspect", "--format", template, container]).stdout
-    )
-
-
-def _time(timestamp: str) -> datetime.datetime:
-    """One of Docker's RFC 3339 times (nanoseconds and all)."""
-    return datetime.datetime.fromisoformat(timestamp)
+    return json.loads(docker("inspect", "--format", template, container).stdout)

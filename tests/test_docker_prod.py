@@ -23,19 +23,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from docker_support import (
-    SITE,
-    ProdSecrets,
-    Stack,
-    broker_log_during_worker_checks,
-    copy_example,
-    run,
-    tls_context,
-    tls_handshake,
-    write_prod_conf,
-)
+from support.docker.client import tls_context, tls_handshake
+from support.docker.compose import Stack
+from support.docker.example import SITE, ProdSecrets, copy_example, write_prod_conf
+from support.docker.healthchecks import broker_log_during_worker_checks
+from support.waiting import wait_for
 from websockets.sync.client import connect
 from websockets.typing import Origin
+
+from guide_standins.docker import docker
 
 pytestmark = pytest.mark.docker
 
@@ -160,8 +156,8 @@ def test_the_worker_checks_leave_the_broker_log_quiet(stack: Stack) -> None:
 
 def test_every_container_rotates_its_logs(stack: Stack) -> None:
     ids = [c["ID"] for c in stack.containers()]
-    inspect = ["docker", "inspect", "--format", "{{.HostConfig.LogConfig.Type}}"]
-    drivers = run([*inspect, *ids]).stdout.split()
+    inspect = ("inspect", "--format", "{{.HostConfig.LogConfig.Type}}")
+    drivers = docker(*inspect, *ids).stdout.split()
     assert drivers == ["local"] * len(ids)
     assert len(ids) == len(DJANGO_PROCESSES) + 4  # and db, redis, rabbitmq, nginx
 
@@ -169,9 +165,8 @@ def test_every_container_rotates_its_logs(stack: Stack) -> None:
 def test_only_nginx_publishes_ports(stack: Stack) -> None:
     # In the guide's file: nginx alone, on 80 and 443 of every interface.
     guide = json.loads(
-        run(
-            ["docker", "compose", "-f", "docker/prod/compose.yml", "config",
-             "--format", "json"],
+        docker(
+            "compose", "-f", "docker/prod/compose.yml", "config", "--format", "json",
             cwd=stack.root,
         ).stdout
     )  # fmt: skip
@@ -314,39 +309,59 @@ def test_deployment_checks_pass_inside_the_image(stack: Stack) -> None:
     assert out.strip() == "System check identified no issues (0 silenced)."
 
 
+def tweet_locks(stack: Stack, condition: str) -> int:
+    """How many locks on the tweet table PostgreSQL lists that meet CONDITION."""
+    sql = (
+        "SELECT count(*) FROM pg_locks JOIN pg_class ON pg_class.oid = relation"
+        f" WHERE relname = 'tweet_tweet' AND {condition}"
+    )
+    psql = f'psql -At -U "$POSTGRES_USER" -d "$POSTGRES_DB" -c "{sql}"'
+    return int(stack.exec("db", "sh", "-c", psql))
+
+
 def test_a_request_in_flight_completes_when_web_stops(
     stack: Stack, https_port: int, cafile: Path
 ) -> None:
     # A lock held in PostgreSQL keeps a request waiting inside gunicorn for
-    # longer than Docker's default stop timeout (10 s); stopping web must
-    # still let it finish.
-    hold = 14
+    # longer than Docker's default stop timeout (10 s) after the stop begins;
+    # stopping web must still let it finish (stop_grace_period, gunicorn's
+    # graceful timeout).
+    hold, docker_default = 20, 10
     lock = (
         "BEGIN; LOCK TABLE tweet_tweet IN ACCESS EXCLUSIVE MODE; "
         f"SELECT pg_sleep({hold}); COMMIT;"
     )
     psql = f'psql -q -U "$POSTGRES_USER" -d "$POSTGRES_DB" -c "{lock}"'
     locker = subprocess.Popen(
-        [*stack.compose_command(), "exec", "-T", "db", "sh", "-c", psql],
+        ["docker", *stack.compose_args(), "exec", "-T", "db", "sh", "-c", psql],
         cwd=stack.root,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    answers: list[int] = []
-    started = time.monotonic()
-    time.sleep(2)  # the lock is taken
-    client = threading.Thread(
-        target=lambda: answers.append(
-            request(https_port, "/api/tweets/", context=tls_context(cafile))[0]
-        )
-    )
-    client.start()
-    time.sleep(1)  # the request waits on the lock
+    answers: list[tuple[int, float]] = []
+
+    def ask() -> None:
+        status = request(https_port, "/api/tweets/", context=tls_context(cafile))[0]
+        answers.append((status, time.monotonic()))
+
+    client = threading.Thread(target=ask)
     try:
+        wait_for(
+            "the lock on the tweet table",
+            lambda: tweet_locks(stack, "mode = 'AccessExclusiveLock' AND granted") > 0,
+            timeout=30,
+        )
+        client.start()
+        wait_for(
+            "the request to wait on the lock",
+            lambda: tweet_locks(stack, "NOT granted") > 0,
+            timeout=30,
+        )
+        stopping = time.monotonic()
         stack.compose("stop", "web")
         client.join(timeout=60)
-        assert answers == [200]
-        assert time.monotonic() - started >= hold - 1
+        assert [status for status, _at in answers] == [200]
+        assert answers[0][1] - stopping > docker_default
         assert "Handling signal: term" in stack.logs("web")
     finally:
         locker.wait(timeout=60)
@@ -371,19 +386,19 @@ def test_data_survives_down_and_up(stack: Stack, cafile: Path) -> None:
 
 def test_no_secret_in_the_image(made: tuple[Stack, ProdSecrets]) -> None:
     stack, made_secrets = made
-    history = run(
-        ["docker", "history", "--no-trunc", "--format", "{{.CreatedBy}}", stack.image]
+    history = docker(
+        "history", "--no-trunc", "--format", "{{.CreatedBy}}", stack.image
     ).stdout
-    metadata = run(
-        ["docker", "image", "inspect", "--format",
-         "{{json .Config.Labels}} {{json .Config.Env}}", stack.image]
+    metadata = docker(
+        "image", "inspect", "--format",
+        "{{json .Config.Labels}} {{json .Config.Env}}", stack.image,
     ).stdout  # fmt: skip
     for value in made_secrets.values():
         assert value not in history
         assert value not in metadata
     assert not re.search(r"SECRET_KEY|PASSWORD|BROKER_URL", history + metadata)
-    files = run(
-        ["docker", "run", "--rm", "--entrypoint", "ls", stack.image, "-A", "/app"]
+    files = docker(
+        "run", "--rm", "--entrypoint", "ls", stack.image, "-A", "/app"
     ).stdout.split()
     assert sorted(files) == ["manage.py", "twitter"]
 
@@ -424,8 +439,8 @@ def test_the_virtualenv_is_compiled_and_trimmed_and_the_catalogues_are_in(
     # .dockerignore keeps the checkout's out of the context; nothing left
     # of the build's mounts or of uv.
     stack, _secrets = made
-    python = ["docker", "run", "--rm", "--entrypoint", "python", stack.image]
-    contents = json.loads(run([*python, "-c", IMAGE_CONTENTS]).stdout)
+    python = ("run", "--rm", "--entrypoint", "python", stack.image)
+    contents = json.loads(docker(*python, "-c", IMAGE_CONTENTS).stdout)
     assert contents["modules"] > 1000
     assert contents["without bytecode"] == 0, contents
     assert contents["po files"] == 0
@@ -446,11 +461,11 @@ def test_the_build_context_holds_no_settings(stack: Stack, tmp_path: Path) -> No
         "FROM python:3.13-slim-trixie\nCOPY . /context\nCMD find /context -type f\n"
     )
     tag = f"{stack.project}-context"
-    run(["docker", "build", "-q", "-f", str(dockerfile), "-t", tag, str(stack.root)])
+    docker("build", "-q", "-f", str(dockerfile), "-t", tag, str(stack.root))
     try:
-        listing = run(["docker", "run", "--rm", tag]).stdout.split()
+        listing = docker("run", "--rm", tag).stdout.split()
     finally:
-        run(["docker", "image", "rm", tag])
+        docker("image", "rm", tag)
     files = sorted(path.removeprefix("/context/") for path in listing)
     assert {path.split("/")[0] for path in files} == {
         "manage.py",

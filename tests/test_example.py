@@ -8,26 +8,29 @@ reported as its own test.
 from __future__ import annotations
 
 import dataclasses
+import tempfile
 import uuid
 from pathlib import Path
 
 import pytest
-from docker_support import prepare_guide, run
+from support.ci import docker_required
+from support.docker.compose import remove_compose_projects
+from support.docker.guide_images import prepare_guide
+from support.repository import settings_building_in
 
+from guide_standins.docker import engine_problem
 from guidekit.collector import Guide, read_guide
 from guidekit.project import check, run_guide
-from guidekit.settings import find_root, load
-from guidekit.standins.docker import docker_required, engine_problem
+from guidekit.settings import Settings
 from guidekit.tangle.engine import checkpoint_names
 from guidekit.tangle.errors import TangleError
 
 pytestmark = pytest.mark.slow
-REPO = find_root(Path(__file__).parent)
 
 
 @pytest.fixture(scope="session")
-def guide() -> Guide:
-    return read_guide(load(REPO))
+def guide(repo_settings: Settings) -> Guide:
+    return read_guide(repo_settings)
 
 
 @dataclasses.dataclass
@@ -40,7 +43,7 @@ class Replay:
 def tiers() -> frozenset[str]:
     """PyPI is always reachable here; Docker where an engine answers.
 
-    Under CI=true Docker is required (tests/conftest.py fails the docker
+    Under CI Docker is required (tests/conftest.py fails the docker
     tests without it), so there the Docker chapters' commands always run.
     """
     return frozenset({"network"} | ({"docker"} if engine_problem() is None else set()))
@@ -51,32 +54,10 @@ def tiers() -> frozenset[str]:
 REPLAY_PROJECTS = "guide-replay-"
 
 
-def remove_compose_projects(prefix: str) -> None:
-    """Remove what Compose made for every project whose name starts with PREFIX.
-
-    The guide publishes fixed ports (8000, 5432, ...): a stack that an
-    interrupted replay left running would make the next one's `up` fail.
-    Containers first, then what they held; built images are named
-    PROJECT-SERVICE.
-    """
-    for kind in ("container", "network", "volume"):
-        key = "Name" if kind == "volume" else "ID"
-        template = f'{{{{.{key}}}}}\t{{{{.Label "com.docker.compose.project"}}}}'
-        every = ["--all"] if kind == "container" else []
-        listed = run(["docker", kind, "ls", *every, "--format", template]).stdout
-        rows = [line.split("\t") for line in listed.splitlines()]
-        doomed = [name for name, project in rows if project.startswith(prefix)]
-        if doomed:
-            force = [] if kind == "network" else ["--force"]
-            run(["docker", kind, "rm", *force, *doomed])
-    images = run(["docker", "image", "ls", "--format", "{{.Repository}}:{{.Tag}}"])
-    doomed = [name for name in images.stdout.split() if name.startswith(prefix)]
-    if doomed:
-        run(["docker", "image", "rm", "--force", *doomed])
-
-
 @pytest.fixture(scope="session")
-def replay(guide: Guide, tmp_path_factory: pytest.TempPathFactory) -> Replay:
+def replay(
+    guide: Guide, repo_settings: Settings, tmp_path_factory: pytest.TempPathFactory
+) -> Replay:
     folder = tmp_path_factory.mktemp("reader")
     reached: list[str] = []
     env: dict[str, str] = {}
@@ -91,7 +72,7 @@ def replay(guide: Guide, tmp_path_factory: pytest.TempPathFactory) -> Replay:
             guide,
             folder,
             tiers(),
-            committed=load(REPO).example_root,
+            committed=repo_settings.example_root,
             on_checkpoint=lambda name, _root: reached.append(name),
             extra_env=env,
         )
@@ -105,12 +86,15 @@ def replay(guide: Guide, tmp_path_factory: pytest.TempPathFactory) -> Replay:
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     if "checkpoint" in metafunc.fixturenames:
-        names = checkpoint_names(read_guide(load(REPO)).steps)
+        # At collection, before any fixture: a build folder of its own.
+        with tempfile.TemporaryDirectory(prefix="guide-collect-") as build:
+            settings = settings_building_in(Path(build))
+            names = checkpoint_names(read_guide(settings).steps)
         metafunc.parametrize("checkpoint", names)
 
 
-def test_example_matches_the_guide(guide: Guide) -> None:
-    _tree, findings = check(guide, load(REPO).example_root)
+def test_example_matches_the_guide(guide: Guide, repo_settings: Settings) -> None:
+    _tree, findings = check(guide, repo_settings.example_root)
     assert not findings, "\n".join(str(f) for f in findings)
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-TOOLING = ["src", "tests", "docs/conf.py"]
+TOOLING = ["src", "tests", "benchmarks", "docs/conf.py"]
 
 
 def run(repo: Path, *command: str) -> subprocess.CompletedProcess[str]:

@@ -175,9 +175,6 @@ def test_a_second_refresh_to_the_same_date_moves_nothing(
     assert "examples/demo/uv.lock: nothing moved" in capsys.readouterr().out
 
 
-EXPECTED = "argument --date: expected a date as YYYY-MM-DD"
-
-
 @pytest.mark.parametrize(
     ("date", "message"),
     [

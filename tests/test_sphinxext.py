@@ -8,14 +8,14 @@ import subprocess
 import zipfile
 from pathlib import Path
 
-from sphinx_run import sphinx_build
+from support.sphinx_run import sphinx_build
 
 from guidekit.collector import read_guide
 from guidekit.settings import load
 
 
 def sphinx(repo: Path, out: str, *extra: str) -> subprocess.CompletedProcess[str]:
-    return sphinx_build(repo / "docs", repo / out, "--builder", "html", *extra)
+    return sphinx_build(repo / "docs", repo / out, *extra)
 
 
 def test_blocks_render_as_captioned_code(minirepo: Path) -> None:
@@ -31,7 +31,7 @@ def test_blocks_render_as_captioned_code(minirepo: Path) -> None:
         'class="tangle-file tangle-action-create tangle-show-file'
         " tangle-executable-yes highlight-bash"
     ) in one
-    assert '<div class="highlight-console' in one
+    assert '<div class="tangle-command highlight-console' in one
     assert "Checkpoint: Chapter one" in one
     two = (minirepo / "html/two.html").read_text()
     assert '<span class="tangle-action"> (changes)</span>' in two

@@ -14,15 +14,15 @@ import os
 import re
 import subprocess
 import sys
-import time
 import urllib.request
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from support.waiting import wait_for
 
-from guidekit.standins import (
+from guide_standins import (
     STANDINS,
     UV_VERSION,
     Spec,
@@ -30,14 +30,15 @@ from guidekit.standins import (
     StandinError,
     ensure_images,
 )
-from guidekit.standins.base import BASES, FORKY, TRIXIE
-from guidekit.standins.build import (
+from guide_standins.base import BASES, FORKY, TRIXIE
+from guide_standins.build import (
     image_dir,
     matches,
     upstream_version,
     version_drift,
 )
-from guidekit.standins.table import (
+from guide_standins.docker import docker
+from guide_standins.table import (
     NGINX,
     POSTGRES,
     PYTHON,
@@ -53,36 +54,6 @@ docker_test = pytest.mark.docker
 
 
 # --- helpers ----------------------------------------------------------------
-
-
-def docker(
-    *args: str, check: bool = True, timeout: float = 180, stdin: str | None = None
-) -> subprocess.CompletedProcess[str]:
-    """Run the docker CLI; on failure (if CHECK) fail the test with its output."""
-    result = subprocess.run(
-        ["docker", *args],
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=timeout,
-        input=stdin,
-    )
-    if check and result.returncode != 0:
-        pytest.fail(
-            f"docker {' '.join(args)} -> {result.returncode}\n"
-            f"{result.stdout}{result.stderr}",
-            pytrace=False,
-        )
-    return result
-
-
-def wait_for(what: str, probe: Callable[[], bool], timeout: float = 90) -> None:
-    """Poll PROBE until it holds; fail after TIMEOUT seconds."""
-    deadline = time.monotonic() + timeout
-    while not probe():
-        if time.monotonic() > deadline:
-            pytest.fail(f"timed out after {timeout:.0f} s waiting for {what}")
-        time.sleep(0.5)
 
 
 # Each process's uid and command line, from /proc in the container: `docker top`
@@ -336,7 +307,7 @@ def test_uv_pin_matches_the_repository() -> None:
 
 def test_cli_lists_the_table() -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "guidekit.standins", "--list"],
+        [sys.executable, "-m", "guide_standins", "--list"],
         capture_output=True,
         text=True,
         check=True,
@@ -378,7 +349,7 @@ def test_each_standin_builds_and_says_so(tag: str, images: dict[str, Standin]) -
 def test_cli_prints_one_line_per_image(images: dict[str, Standin]) -> None:
     tags = [NGINX.tag, VALKEY.tag]
     result = subprocess.run(
-        [sys.executable, "-m", "guidekit.standins", *tags],
+        [sys.executable, "-m", "guide_standins", *tags],
         capture_output=True,
         text=True,
         check=True,

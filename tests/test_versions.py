@@ -22,6 +22,7 @@ from pathlib import Path
 from babel.messages.pofile import read_po
 from docutils import nodes
 from docutils.core import publish_doctree
+from support.docker.dockerfiles import FROM_LINE, FROM_OPTION
 
 REPO = Path(__file__).resolve().parent.parent
 PAGE = REPO / "docs" / "versions.rst"
@@ -43,15 +44,8 @@ DOCKER_MINIMUM = re.compile(
     r"Docker Engine (?P<engine>\d[\d.]*)(?: or newer)? (?:and|with) "
     r"Compose (?P<compose>\d[\d.]*),? or newer"
 )
-# FROM [--platform=...] IMAGE [AS STAGE]
-FROM_LINE = re.compile(
-    r"^\s*FROM\s+(?:--platform=\S+\s+)?(\S+)(?:\s+AS\s+(\S+))?", re.I
-)
-# RUN --mount=...,from=IMAGE,... and COPY --from=IMAGE
-FROM_OPTION = re.compile(r"(?:--mount=\S*?\bfrom=|--from=)([^,\s]+)")
 BASE_LABEL = re.compile(r"org\.opencontainers\.image\.base\.name=\"([^\"]+)\"")
 COMPOSE_IMAGE = re.compile(r"^\s*image:\s*[\"']?([^\s\"'#]+)")
-REQUIRES_PYTHON = re.compile(r'^requires-python = "([^"]*)"$')
 REQUIREMENT_NAME = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)")
 ISO_DATE = re.compile(r"^\d{4}-\d{2}(?:-\d{2})?$")
 SKIPPED_FOLDERS = {".venv", "node_modules", "__pycache__", "_build", ".git"}

@@ -30,31 +30,46 @@ def language_options(settings: Settings, language: str, purpose: str) -> list[st
 
 
 def sphinx_command(
-    settings: Settings, language: str, *, fresh: bool = False
+    source: Path, out: Path, *options: str, builder: str = "html"
 ) -> list[str]:
-    """``sphinx-build`` for one language's HTML, warnings as errors."""
-    # Fresh: reread and rewrite everything (Sphinx cannot see code changes).
-    again = ["--fresh-env", "--write-all"] if fresh else []
+    """``sphinx-build`` in a fresh interpreter: every warning reported, then fatal.
+
+    The one form of the command: ``guide build``, ``guide catalogs``, the
+    tests and the build benchmark all run it, with their OPTIONS.
+    """
     return [
         sys.executable,
         "-m",
         "sphinx",
         "--builder",
-        "html",
+        builder,
         "--fail-on-warning",
         "--keep-going",
         "--quiet",
+        *options,
+        str(source),
+        str(out),
+    ]
+
+
+def language_command(
+    settings: Settings, language: str, *, fresh: bool = False
+) -> list[str]:
+    """``sphinx-build`` for one language's HTML, into ``html/<language>/``."""
+    # Fresh: reread and rewrite everything (Sphinx cannot see code changes).
+    again = ["--fresh-env", "--write-all"] if fresh else []
+    return sphinx_command(
+        settings.docs_dir,
+        settings.html_dir(language),
         *again,
         *language_options(settings, language, "html"),
-        str(settings.docs_dir),
-        str(settings.html_dir(language)),
-    ]
+    )
 
 
 def build_language(settings: Settings, language: str, *, fresh: bool = False) -> None:
     """Build one language into ``html/<language>/``."""
     result = subprocess.run(
-        sphinx_command(settings, language, fresh=fresh),
+        language_command(settings, language, fresh=fresh),
         capture_output=True,
         text=True,
         check=False,

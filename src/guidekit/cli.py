@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from guidekit.build import BuildError, build_site
+from guidekit.catalogue_update import update_catalogues
 from guidekit.checkpoint_files import store_for
 from guidekit.collector import GuideError, read_guide
 from guidekit.project import check, materialise, run_guide, say, write_shown
@@ -21,8 +22,7 @@ from guidekit.serve import serve
 from guidekit.settings import Settings, SettingsError, find_root, load
 from guidekit.tangle.engine import tangle
 from guidekit.tangle.errors import TangleError
-from guidekit.translate import update_catalogues
-from guidekit.translation import progress
+from guidekit.translation_progress import progress
 
 OK, PROBLEM, USAGE, SETTINGS = 0, 1, 2, 3
 
@@ -160,7 +160,10 @@ def parser() -> argparse.ArgumentParser:
     )
     serve_cmd = add("serve", cmd_serve)
     serve_cmd.add_argument(
-        "--port", type=int, default=8000, help="first port (default 8000)"
+        "--port",
+        type=int,
+        default=8000,
+        help="first port, one per language (default 8000; 0: free ports)",
     )
     tangle_cmd = add("tangle", cmd_tangle)
     tangle_cmd.add_argument(

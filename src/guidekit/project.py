@@ -6,7 +6,6 @@ Glue between :mod:`guidekit.collector` (Sphinx) and the tangle engine.
 from __future__ import annotations
 
 import dataclasses
-import shutil
 import sys
 import tempfile
 from collections.abc import Callable, Mapping
@@ -166,8 +165,3 @@ def check(guide: Guide, example_root: Path) -> tuple[Tree, list[Finding]]:
             for f in compare(fresh_store, store, Tree())
         ]
         return tree, findings
-
-
-def copy_tree(source: Path, dest: Path) -> None:
-    """Copy a tangled tree keeping modes (used by tests and archives)."""
-    shutil.copytree(source, dest, symlinks=False, dirs_exist_ok=True)

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import sphinx
 
-from guidekit.catalogs import SOURCE
 from guidekit.site.search_snippets import skip_not_content
 from guidekit.site.search_tr import FoldingTurkish
 from guidekit.site.translations_js import read_table, translations_js
+from guidekit.tooling_catalogues import SOURCE
 
 SHIPPED = Path(sphinx.__file__).parent / "locale/tr/LC_MESSAGES/sphinx.js"
 OURS = [SOURCE / "tr/LC_MESSAGES/sphinx.po"]

@@ -6,16 +6,14 @@ it on 127.0.0.1 and queries it in Chromium the way a reader does.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import subprocess
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page
-from sphinx_run import sphinx_build
+from support.sphinx_run import sphinx_build
+from support.static_site import serve_folder
 
 from guidekit.site.search_tr import FoldingTurkish
 
@@ -38,13 +36,8 @@ def turkish_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     )
     out = repo / "html"
     sphinx_build(repo / "docs", out, "-D", "language=tr", check=True)
-    handler = functools.partial(
-        http.server.SimpleHTTPRequestHandler, directory=str(out)
-    )
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    with serve_folder(out) as url:
+        yield url
 
 
 @pytest.mark.parametrize(

@@ -19,7 +19,6 @@ from sphinx.locale import get_translation
 from sphinx.util import logging
 
 from guidekit import __version__
-from guidekit.catalogs import SOURCE, compile_catalogues
 from guidekit.site.languages import (
     alternate_links,
     link_to_language,
@@ -30,6 +29,7 @@ from guidekit.site.search_snippets import NOT_CONTENT, skip_not_content
 from guidekit.site.search_tr import FoldingTurkish
 from guidekit.site.theme_text import localise_copybutton, localise_page
 from guidekit.site.translations_js import translations_js
+from guidekit.tooling_catalogues import SOURCE, compile_catalogues
 
 logger = logging.getLogger(__name__)
 _ = get_translation("guidekit")

@@ -20,7 +20,6 @@ from sphinx.locale import get_translation
 from sphinx.util import logging
 
 from guidekit import __version__
-from guidekit.catalogs import compile_catalogues
 from guidekit.checkpoint_files import generated_bytes
 from guidekit.sources import utf8_problem
 from guidekit.sphinxext import attributes as attr
@@ -31,6 +30,7 @@ from guidekit.sphinxext.domain import TangleDomain
 from guidekit.tangle.checkpoints import archive, changes, snapshots
 from guidekit.tangle.errors import TangleError
 from guidekit.tangle.steps import CheckpointStep
+from guidekit.tooling_catalogues import compile_catalogues
 
 logger = logging.getLogger(__name__)
 _ = get_translation("guidekit")

@@ -125,15 +125,3 @@ def replace_region(
         for line in body.splitlines(keepends=True)
     )
     return "".join([*lines[: start + 1], indented, *lines[end:]])
-
-
-def region_body(text: str, name: str) -> str | None:
-    """The current body of region ``name``, or None when it has no markers."""
-    try:
-        spans = region_spans(text, "", Location("", 0))
-    except TangleError:
-        return None
-    if name not in spans:
-        return None
-    start, end = spans[name]
-    return "".join(text.splitlines(keepends=True)[start + 1 : end])

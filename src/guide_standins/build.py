@@ -18,10 +18,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Literal
 
-from guidekit.standins.base import ensure_base
-from guidekit.standins.docker import StandinError, docker, image_labels, try_pull
-from guidekit.standins.table import STANDINS, UV_VERSION, Spec
-from guidekit.standins.uvwheel import fetch_uv
+from guide_standins.base import ensure_base
+from guide_standins.docker import StandinError, docker, image_labels, try_pull
+from guide_standins.table import STANDINS, UV_VERSION, Spec
+from guide_standins.uvwheel import fetch_uv
 
 Progress = Callable[[str], None]
 Origin = Literal["built", "cached", "real"]
@@ -106,7 +106,7 @@ def version_drift(spec: Spec, version: str) -> str | None:
 
 def image_dir(spec: Spec) -> Path:
     """The directory holding SPEC's Dockerfile and its files."""
-    return Path(str(resources.files("guidekit.standins") / "images" / spec.directory))
+    return Path(str(resources.files("guide_standins") / "images" / spec.directory))
 
 
 def digest(spec: Spec) -> str:
@@ -145,7 +145,7 @@ def _docker_build(
     for name, value in labels.items():
         args += ["--label", f"{name}={value}"]
     try:
-        docker([*args, str(context)])
+        docker(*args, str(context), timeout=None)
     except StandinError as error:
         raise StandinError(
             f"building the stand-in for {spec.tag} failed: {error}"
@@ -156,7 +156,7 @@ def _probe_version(spec: Spec, image: str) -> str:
     if spec.package is None:
         return UV_VERSION
     run = ["run", "--rm", "--entrypoint", "dpkg-query", image]
-    result = docker([*run, "--showformat=${Version}", "--show", spec.package])
+    result = docker(*run, "--showformat=${Version}", "--show", spec.package)
     return result.stdout.strip()
 
 
@@ -188,7 +188,7 @@ def _build(spec: Spec, build_args: dict[str, str], progress: Progress) -> Standi
             NOTE_LABEL: spec.note,
         }
         _docker_build(spec, context, spec.tag, build_args, labels)
-    docker(["image", "rm", scratch], check=False)
+    docker("image", "rm", scratch, check=False)
     progress(f"built {description}")
     return Standin(spec.tag, "built", debian_version, description)
 
@@ -219,7 +219,7 @@ def _ensure(tag: str, progress: Progress, done: dict[str, Standin]) -> Standin:
         )
     elif labels is not None:
         progress(f"{tag}: stand-in out of date, rebuilding")
-        stale = docker(["image", "inspect", "--format", "{{.Id}}", tag]).stdout.strip()
+        stale = docker("image", "inspect", "--format", "{{.Id}}", tag).stdout.strip()
     elif _allow_pull() and try_pull(tag):
         result = Standin(tag, "real", None, "upstream image, pulled")
     if result is None:
@@ -229,7 +229,7 @@ def _ensure(tag: str, progress: Progress, done: dict[str, Standin]) -> Standin:
         if stale:
             # The old stand-in would linger as a dangling image; a container
             # still using it keeps it (and the removal fails harmlessly).
-            docker(["image", "rm", stale], check=False)
+            docker("image", "rm", stale, check=False)
     done[tag] = result
     return result
 

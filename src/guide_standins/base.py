@@ -23,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from guidekit.standins.docker import StandinError, image_labels, tail
+from guide_standins.docker import StandinError, image_labels, tail
 
 # Traffic goes through an intercepting proxy: containers must trust the host's CAs.
 HOST_CA_BUNDLE = Path("/etc/ssl/certs/ca-certificates.crt")

@@ -1,4 +1,4 @@
-"""Translation progress per document, from the committed ``.po`` catalogues."""
+"""``guide stat``: translation progress per document, from the guide's ``.po`` files."""
 
 from __future__ import annotations
 

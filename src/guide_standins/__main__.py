@@ -1,4 +1,4 @@
-"""``python -m guidekit.standins TAG...``: make the tags available, one line each.
+"""``python -m guide_standins TAG...``: make the tags available, one line each.
 
 Exit status: 0 all available; 1 a build failed; 2 bad usage or unknown tag.
 """
@@ -9,9 +9,9 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from guidekit.standins.build import ensure_images
-from guidekit.standins.docker import StandinError, engine_problem
-from guidekit.standins.table import STANDINS
+from guide_standins.build import ensure_images
+from guide_standins.docker import StandinError, engine_problem
+from guide_standins.table import STANDINS
 
 
 def _progress(message: str) -> None:
@@ -22,7 +22,7 @@ def _progress(message: str) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     parser = argparse.ArgumentParser(
-        prog="python -m guidekit.standins", description=__doc__.split("\n")[0]
+        prog="python -m guide_standins", description=__doc__.split("\n")[0]
     )
     parser.add_argument("tags", nargs="*", metavar="TAG", help="upstream image tag")
     parser.add_argument("--all", action="store_true", help="every known tag")

@@ -1,4 +1,4 @@
-"""Keep the translation catalogues in step with the English sources.
+"""``guide catalogs``: keep the guide's catalogues in step with its English sources.
 
 Sphinx's gettext builder writes one ``.pot`` per document (``gettext_compact``
 is off in conf.py); sphinx-intl merges each into ``locale/<lang>/LC_MESSAGES``,
@@ -11,7 +11,7 @@ import subprocess
 import sys
 from collections.abc import Callable
 
-from guidekit.build import BuildError, language_options
+from guidekit.build import BuildError, language_options, sphinx_command
 from guidekit.settings import Settings
 
 
@@ -20,19 +20,13 @@ def update_catalogues(settings: Settings, progress: Callable[[str], None]) -> No
     templates = settings.build_dir / "gettext"
     progress("extracting messages from the English sources")
     extract = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "sphinx",
-            "--builder",
-            "gettext",
-            "--fail-on-warning",
-            "--quiet",
+        sphinx_command(
+            settings.docs_dir,
+            templates,
             "--fresh-env",  # extraction must see the tooling's current rules
             *language_options(settings, settings.source_language, "gettext"),
-            str(settings.docs_dir),
-            str(templates),
-        ],
+            builder="gettext",
+        ),
         capture_output=True,
         text=True,
         check=False,

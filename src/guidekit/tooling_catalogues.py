@@ -1,4 +1,4 @@
-"""The tooling's own message catalogues, compiled when a build starts.
+"""The tooling's own message catalogues (``guidekit/locale``), compiled at build start.
 
 Only the ``.po`` sources are committed; the ``.mo`` files Sphinx needs are
 written into the build's doctree folder, so nothing binary is versioned and

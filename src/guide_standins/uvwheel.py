@@ -14,7 +14,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from guidekit.standins.docker import StandinError, tail
+from guide_standins.docker import StandinError, tail
 
 MUSL_PLATFORMS = {"x86_64": "x86_64", "amd64": "x86_64", "aarch64": "aarch64"}
 

@@ -3,37 +3,55 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-from collections.abc import Sequence
+from pathlib import Path
 
 
 class StandinError(Exception):
     """A stand-in could not be provided; the message says why."""
 
 
+class DockerError(StandinError):
+    """A docker command failed or could not run; the message holds its output."""
+
+
 def docker(
-    args: Sequence[str], *, check: bool = True, timeout: float | None = None
+    *args: str,
+    check: bool = True,
+    timeout: float | None = 900,
+    cwd: Path | None = None,
+    stdin: str | None = None,
 ) -> subprocess.CompletedProcess[str]:
-    """Run ``docker ARGS`` capturing its output; raise StandinError on failure."""
+    """Run ``docker ARGS`` capturing its output; raise DockerError on failure.
+
+    The one way the stand-ins, the Docker tests and the Docker benchmark run
+    the CLI. STDIN is text for the command's standard input (none otherwise);
+    a failure raises only when CHECK is true, but a missing CLI or a TIMEOUT
+    (seconds, None for none) always raises.
+    """
+    shown = " ".join(["docker", *args])
     try:
         result = subprocess.run(
             ["docker", *args],
+            cwd=cwd,
+            input=stdin,
+            stdin=None if stdin is not None else subprocess.DEVNULL,
             capture_output=True,
             text=True,
+            errors="replace",
             check=False,
             timeout=timeout,
         )
     except FileNotFoundError as error:
-        raise StandinError(
+        raise DockerError(
             "no docker CLI on PATH (run `bash .ci/docker-setup`)"
         ) from error
     except subprocess.TimeoutExpired as error:
-        raise StandinError(f"`docker {' '.join(args)}` timed out") from error
+        raise DockerError(f"`{shown}` timed out after {timeout:.0f} s") from error
     if check and result.returncode != 0:
-        raise StandinError(
-            f"`docker {' '.join(args)}` failed ({result.returncode}):\n"
-            + tail(result.stdout + result.stderr)
+        raise DockerError(
+            f"`{shown}` exited {result.returncode}:\n"
+            + tail(result.stdout + result.stderr, 80)
         )
     return result
 
@@ -47,7 +65,7 @@ def engine_problem() -> str | None:
     """Why the Docker engine cannot be used, or None when it can."""
     try:
         result = docker(
-            ["info", "--format", "{{.ServerVersion}}"], check=False, timeout=30
+            "info", "--format", "{{.ServerVersion}}", check=False, timeout=30
         )
     except StandinError as error:
         return str(error)
@@ -59,7 +77,7 @@ def engine_problem() -> str | None:
 def image_labels(tag: str) -> dict[str, str] | None:
     """The labels of local image TAG ({} if it has none), or None if it is absent."""
     result = docker(
-        ["image", "inspect", "--format", "{{json .Config.Labels}}", tag], check=False
+        "image", "inspect", "--format", "{{json .Config.Labels}}", tag, check=False
     )
     if result.returncode != 0:
         return None
@@ -69,12 +87,4 @@ def image_labels(tag: str) -> dict[str, str] | None:
 
 def try_pull(tag: str) -> bool:
     """Pull TAG from its registry; False (quickly, here) when none is reachable."""
-    return docker(["pull", "--quiet", tag], check=False, timeout=300).returncode == 0
-
-
-def docker_required() -> bool:
-    """Whether a missing Docker engine fails the tests rather than skips them."""
-    return (
-        os.environ.get("CI", "").lower() == "true"
-        or os.environ.get("GUIDE_REQUIRE_DOCKER") == "1"
-    )
+    return docker("pull", "--quiet", tag, check=False, timeout=300).returncode == 0
