@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import socket
+import subprocess
 import sys
 from pathlib import Path
 
@@ -27,6 +28,9 @@ from guidekit.tangle.steps import (
 )
 
 RUN_ALL = ReplayOptions(run_all=True, timeout=60)
+WAIT_FOR_PORT = (
+    "until (exec 3<>/dev/tcp/127.0.0.1/{port}) 2>/dev/null; do sleep 0.1; done"
+)
 
 
 def at(line: int) -> Location:
@@ -183,3 +187,43 @@ def test_a_taken_port_is_named_before_the_server_starts(tmp_path: Path) -> None:
 def test_served_commands_are_not_run_by_a_plain_tangle(tmp_path: Path) -> None:
     step = commands(9, ("exit 1", ""), serves=(Answer("http://127.0.0.1:9/", 200),))
     replay([step], tmp_path, ReplayOptions())
+
+
+def test_the_site_answers_again_at_every_later_checkpoint(tmp_path: Path) -> None:
+    port = free_port()
+    answers = (Answer(f"http://127.0.0.1:{port}/", 200, "Hello, reader"),)
+    steps: list[Step] = [
+        *site(tmp_path),
+        http_server(port, answers),
+        checkpoint(11),
+        # A later chapter breaks the page without serving it again.
+        FileStep(at(13), "site/index.html", Action.REPLACE, "<h1>Gone</h1>\n"),
+        checkpoint(15),
+    ]
+    with pytest.raises(TangleError) as caught:
+        replay(steps, tmp_path, RUN_ALL)
+    message = str(caught.value)
+    assert message.startswith("docs/a.rst:15: the site no longer answers as")
+    assert "docs/a.rst:9 shows" in message
+    assert "Gone" in message
+
+
+def test_a_server_left_running_is_asked_instead(tmp_path: Path) -> None:
+    # A chapter starts its own server in the background (as `compose up -d`
+    # does) on the port: the checkpoint asks it, and does not start another.
+    port = free_port()
+    answers = (Answer(f"http://127.0.0.1:{port}/", 200, "Hello, reader"),)
+    server = f"{sys.executable} -m http.server {port} --bind 127.0.0.1"
+    steps: list[Step] = [
+        *site(tmp_path),
+        http_server(port, answers),
+        FileStep(at(10), "again/index.html", Action.CREATE, "Hello, reader, again"),
+        commands(11, (f"cd ../again && (nohup {server} >/dev/null 2>&1 &)", "")),
+        commands(12, (WAIT_FOR_PORT.format(port=port), "")),
+        checkpoint(13),
+    ]
+    try:
+        replay(steps, tmp_path, RUN_ALL)
+    finally:
+        subprocess.run(["pkill", "-f", server], check=False)
+    # Nothing started a second server: the background one was asked.

@@ -19,7 +19,7 @@ from pathlib import Path
 from guidekit.tangle.engine import Tangler
 from guidekit.tangle.errors import TangleError
 from guidekit.tangle.paths import check_inside
-from guidekit.tangle.served import ServeError, serve
+from guidekit.tangle.served import ServeError, answered, port_taken, serve
 from guidekit.tangle.shell import Shell
 from guidekit.tangle.steps import (
     CheckpointStep,
@@ -97,6 +97,11 @@ class Replayer:
         self.env = command_env(options.extra_env)
         # One terminal per chapter: cd and export carry over between blocks.
         self.shell = Shell(root, self.env)
+        # The first block that serves the site: from its chapter on, the site
+        # must answer the same way at every checkpoint.
+        self.site: CommandStep | None = None
+        # Where the reader's shell stood when it served: it is started there.
+        self.site_shell: tuple[Path, dict[str, str]] = (self.shell.root, self.env)
         self.skipped: list[Location] = []
 
     def step(self, step: Step) -> None:
@@ -121,6 +126,7 @@ class Replayer:
             case CheckpointStep():
                 self.options.progress(f"checkpoint {step.name}")
                 self.verify_at(step, "at this checkpoint")
+                self._site_answers(step)
                 if self.options.on_checkpoint is not None:
                     self.options.on_checkpoint(step.name, self.root)
                 # The next chapter opens a new terminal in the project's root.
@@ -239,6 +245,30 @@ class Replayer:
                 step.location, f"`{command.line}` printed something else:\n{diff}"
             )
 
+    def _site_answers(self, checkpoint: CheckpointStep) -> None:
+        """The site still answers as its first page said, as a reader would see.
+
+        Where a chapter left a server running on the port (a Compose stack),
+        that server is asked; otherwise the first page's command is started
+        again, from where the reader's shell stood then.
+        """
+        site = self.site
+        if site is None or not self.options.run_all:
+            return
+        (command,) = site.commands
+        self.options.progress(f"the site, as {site.location} serves it")
+        try:
+            if port_taken(site.serves):
+                answered(site.serves, self.options.timeout)
+            else:
+                cwd, env = self.site_shell
+                serve(command.line, site.serves, cwd, env, self.options.timeout)
+        except ServeError as error:
+            raise TangleError(
+                checkpoint.location,
+                f"the site no longer answers as {site.location} shows: {error}",
+            ) from None
+
     def _serve(self, step: CommandStep) -> None:
         (command,) = step.commands
         self.options.progress(f"$ {command.line}  (serving, then Ctrl-C)")
@@ -252,6 +282,9 @@ class Replayer:
             )
         except ServeError as error:
             raise TangleError(step.location, f"`{command.line}`: {error}") from None
+        if self.site is None and not step.needs:
+            self.site = step
+            self.site_shell = (self.shell.cwd, dict(self.shell.env))
 
     def _doctest(self, step: DoctestStep) -> None:
         self.options.progress(f"doctest at {step.location}")

@@ -94,12 +94,12 @@ def _stop(process: subprocess.Popen[bytes]) -> None:
 
 
 def _wait_for(
-    answer: Answer, process: subprocess.Popen[bytes], deadline: float
+    answer: Answer, process: subprocess.Popen[bytes] | None, deadline: float
 ) -> None:
     settle_by: float | None = None
     last: tuple[int, str] | None = None
     while True:
-        if process.poll() is not None:
+        if process is not None and process.poll() is not None:
             exited = process.returncode
             raise ServeError(f"the server exited ({exited}) before {answer}")
         got = _ask(answer.url)
@@ -120,6 +120,18 @@ def _wait_for(
         time.sleep(_POLL)
 
 
+def answered(answers: Sequence[Answer], timeout: float) -> None:
+    """Ask what already listens; raise ServeError unless it answers as shown."""
+    deadline = time.monotonic() + timeout
+    for answer in answers:
+        _wait_for(answer, None, deadline)
+
+
+def port_taken(answers: Sequence[Answer]) -> bool:
+    """Whether something already listens where the answers are asked for."""
+    return any(_port_is_taken(answer.url) for answer in answers)
+
+
 def serve(
     line: str,
     answers: Sequence[Answer],
@@ -128,7 +140,7 @@ def serve(
     timeout: float,
 ) -> None:
     """Run ``line`` until every answer is seen, then stop it; raise ServeError."""
-    taken = [a.url for a in answers if _port_is_taken(a.url)]
+    taken = [answer.url for answer in answers if _port_is_taken(answer.url)]
     if taken:
         raise ServeError(
             f"something already listens where the server should ({taken[0]});"

@@ -53,7 +53,7 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BEAT_SCHEDULE = {
     "purge-expired-tweets": {
         "task": "twitter.tweet.tasks.purge_expired_tweets",
-        "schedule": 24 * 60 * 60,  # once a day, counted from beat's start
+        "schedule": 24 * 60 * 60,  # a day after the last run beat recorded
     },
 }
 # Beat wakes at least every 30 s and touches its heartbeat each time, so a
