@@ -92,8 +92,9 @@ OTHER_SENSES = {
     ("gateways", "Production runs both", "view"): "page views: sayfa gösterimleri",
     ("tweet-app", "Mount both sets of URLs", "mount"): "URLs in a URLconf: bağlamak",
     ("websockets", "Consumers and routes live", "mount"): "routes: bağlamak",
-    ("project-app", "The project app is the ground floor", "mount"): "URLs and routes: bağlamak",
+    ("project-app", "The project app is the ground", "mount"): "URLs: bağlamak",
     ("ci", "Every check of this guide", "request"): "a pull request stays English",
+    ("where", "A stylesheet, script or image", "image"): "a picture: görsel",
 }
 
 
