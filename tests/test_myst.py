@@ -38,8 +38,8 @@ def test_myst_chapter_tangles(minirepo: Path) -> None:
     conf = minirepo / "docs/conf.py"
     conf.write_text(
         conf.read_text().replace(
-            'extensions = ["guidekit.sphinxext"]',
-            'extensions = ["myst_parser", "guidekit.sphinxext"]',
+            'extensions = ["guidekit.sphinxext"',
+            'extensions = ["myst_parser", "guidekit.sphinxext"',
         )
     )
     (minirepo / "docs/three.md").write_text(CHAPTER)
@@ -57,8 +57,8 @@ def test_colon_fence_without_the_extension_is_refused(minirepo: Path) -> None:
     conf = minirepo / "docs/conf.py"
     conf.write_text(
         conf.read_text().replace(
-            'extensions = ["guidekit.sphinxext"]',
-            'extensions = ["myst_parser", "guidekit.sphinxext"]',
+            'extensions = ["guidekit.sphinxext"',
+            'extensions = ["myst_parser", "guidekit.sphinxext"',
         )
     )
     (minirepo / "docs/three.md").write_text(
@@ -80,8 +80,8 @@ def myst_chapter(minirepo: Path, body: str) -> None:
     conf = minirepo / "docs/conf.py"
     conf.write_text(
         conf.read_text().replace(
-            'extensions = ["guidekit.sphinxext"]',
-            'extensions = ["myst_parser", "guidekit.sphinxext"]',
+            'extensions = ["guidekit.sphinxext"',
+            'extensions = ["myst_parser", "guidekit.sphinxext"',
         )
     )
     (minirepo / "docs/three.md").write_text(f"# Three\n\nText.\n\n{body}")
