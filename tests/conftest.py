@@ -10,6 +10,7 @@ them), as every Turkish build does.
 from __future__ import annotations
 
 import functools
+import multiprocessing
 import shutil
 from pathlib import Path
 
@@ -21,6 +22,17 @@ from guide_standins.docker import engine_problem
 from guidekit.settings import Settings
 
 REPO = Path(__file__).resolve().parent.parent
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Helper processes start fresh instead of as forks of the test session.
+
+    In-process Sphinx runs start one (sphinx-sitemap's multiprocessing
+    Manager). Forked, it inherits every pipe the session holds, Playwright's
+    driver's stdin among them: the driver then never sees its input close,
+    and the session hangs at exit after the last test passed.
+    """
+    multiprocessing.set_start_method("spawn", force=True)
 ROOTS = Path(__file__).resolve().parent / "roots"
 
 
