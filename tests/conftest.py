@@ -33,6 +33,8 @@ def pytest_configure(config: pytest.Config) -> None:
     and the session hangs at exit after the last test passed.
     """
     multiprocessing.set_start_method("spawn", force=True)
+
+
 ROOTS = Path(__file__).resolve().parent / "roots"
 
 
