@@ -175,7 +175,9 @@ class ImportGraphDirective(SphinxDirective):
         # The drawing comes from every chapter's code: read this page again
         # on every build, so an edit anywhere shows here.
         self.env.note_reread()
-        return [_figure(self, node)]
+        figure = _figure(self, node)
+        figure["classes"].append("guide-import-graph")
+        return [figure]
 
 
 def template_problem(template: str, fields: frozenset[str]) -> str | None:
